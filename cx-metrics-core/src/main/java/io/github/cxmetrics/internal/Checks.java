@@ -1,0 +1,58 @@
+package io.github.cxmetrics.internal;
+
+/** Argument checks whose messages name the offending value. */
+public final class Checks {
+  private Checks() {}
+
+  /**
+   * Returns {@code level} if it is a confidence level strictly between 0 and 1.
+   *
+   * @throws IllegalArgumentException if {@code level} is NaN or outside (0, 1)
+   */
+  public static double checkLevel(double level) {
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException(
+          "confidence level (" + level + ") must be in the open interval (0, 1)");
+    }
+    return level;
+  }
+
+  /**
+   * Returns {@code count} if it is not negative.
+   *
+   * @throws IllegalArgumentException naming {@code name} if {@code count} is negative
+   */
+  public static long checkCount(String name, long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException(name + " (" + count + ") must be >= 0");
+    }
+    return count;
+  }
+
+  /**
+   * Returns {@code weight} if it is finite and not negative.
+   *
+   * @throws IllegalArgumentException naming the weight and its index otherwise
+   */
+  public static double checkWeight(double weight, long index) {
+    if (!(weight >= 0 && weight < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "weight " + weight + " at index " + index + " must be finite and >= 0");
+    }
+    return weight;
+  }
+
+  /**
+   * Adds two counts, failing rather than wrapping around.
+   *
+   * @throws ArithmeticException naming both counts if the sum overflows a {@code long}
+   */
+  public static long addCounts(String what, long a, long b) {
+    long sum = a + b;
+    if (((a ^ sum) & (b ^ sum)) < 0) {
+      throw new ArithmeticException(
+          what + " overflows a long: " + a + " + " + b + " > " + Long.MAX_VALUE);
+    }
+    return sum;
+  }
+}

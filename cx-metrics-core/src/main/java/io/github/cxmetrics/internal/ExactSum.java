@@ -1,0 +1,159 @@
+package io.github.cxmetrics.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * An exact, order-independent sum of non-negative finite doubles and of their exact squares.
+ *
+ * <p>Every finite double is {@code m * 2^e} with an integer {@code m < 2^53} and {@code e >=
+ * -1074}; its square is {@code m^2 * 2^(2e)} with {@code 2e >= -2148}. The sum is kept as a fixed
+ * point number {@code sum * 2^BIAS} in 32-bit limbs held in {@code long}s (a "long accumulator"),
+ * so no addition ever rounds: the result does not depend on the order of the additions or on how
+ * the input was split, which is what makes weighted aggregates merge exactly. Each limb receives
+ * less than 2^32 per addition and is normalised (carries propagated) before it could overflow.
+ *
+ * <p>Not thread safe.
+ */
+public final class ExactSum {
+  /** The scale: the sum is held as the integer {@code sum * 2^BIAS}. */
+  public static final int BIAS = 2176;
+
+  private static final int LIMB_BITS = 32;
+  private static final long LIMB_MASK = 0xFFFF_FFFFL;
+  // squares reach 2^(2 * 1024 + BIAS); 2^63 additions add 63 bits; 5 limbs per addition
+  private static final int LIMBS = (2 * 1024 + BIAS + 64) / LIMB_BITS + 6;
+  private static final int NORMALIZE_EVERY = 1 << 30;
+  private static final BigInteger FIVE_POW_BIAS = BigInteger.valueOf(5).pow(BIAS);
+
+  private final long[] limbs = new long[LIMBS];
+  private int pending;
+
+  /**
+   * Adds {@code x}, which the caller has checked to be finite and {@code >= 0}.
+   *
+   * @param x a finite, non-negative double
+   */
+  public void add(double x) {
+    long bits = Double.doubleToRawLongBits(x);
+    int biased = (int) (bits >>> 52) & 0x7FF;
+    long mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
+    if (biased != 0) {
+      mantissa |= 1L << 52;
+    } else if (mantissa == 0) {
+      return;
+    } else {
+      biased = 1;
+    }
+    addShifted(0, mantissa, biased - 1075 + BIAS);
+  }
+
+  /**
+   * Adds the exact square of {@code x}, which the caller has checked to be finite.
+   *
+   * @param x a finite double
+   */
+  public void addSquare(double x) {
+    long bits = Double.doubleToRawLongBits(x);
+    int biased = (int) (bits >>> 52) & 0x7FF;
+    long mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
+    if (biased != 0) {
+      mantissa |= 1L << 52;
+    } else if (mantissa == 0) {
+      return;
+    } else {
+      biased = 1;
+    }
+    long high = Math.multiplyHigh(mantissa, mantissa);
+    long low = mantissa * mantissa;
+    addShifted(high, low, 2 * (biased - 1075) + BIAS);
+  }
+
+  /** Adds the unsigned 128-bit integer {@code high:low} times {@code 2^position}. */
+  private void addShifted(long high, long low, int position) {
+    int limb = position >>> 5;
+    int shift = position & 31;
+    long w0 = low << shift;
+    long w1 = shift == 0 ? high : (high << shift) | (low >>> (64 - shift));
+    long w2 = shift == 0 ? 0 : high >>> (64 - shift);
+    limbs[limb] += w0 & LIMB_MASK;
+    limbs[limb + 1] += w0 >>> 32;
+    limbs[limb + 2] += w1 & LIMB_MASK;
+    limbs[limb + 3] += w1 >>> 32;
+    limbs[limb + 4] += w2;
+    if (++pending == NORMALIZE_EVERY) {
+      normalize();
+    }
+  }
+
+  /** Adds everything {@code other} holds. */
+  public void add(ExactSum other) {
+    normalize();
+    other.normalize();
+    for (int k = 0; k < LIMBS; k++) {
+      limbs[k] += other.limbs[k];
+    }
+    pending = 1;
+  }
+
+  private void normalize() {
+    long carry = 0;
+    for (int k = 0; k < LIMBS; k++) {
+      long v = limbs[k] + carry;
+      limbs[k] = v & LIMB_MASK;
+      carry = v >>> 32;
+    }
+    pending = 0;
+  }
+
+  /** Returns the exact sum times {@code 2^BIAS}. */
+  public BigInteger scaled() {
+    normalize();
+    BigInteger result = BigInteger.ZERO;
+    for (int k = LIMBS - 1; k >= 0; k--) {
+      result = result.shiftLeft(LIMB_BITS).or(BigInteger.valueOf(limbs[k]));
+    }
+    return result;
+  }
+
+  /**
+   * Returns {@code scaled * 2^-BIAS} rounded to the nearest double (ties to even), or positive
+   * infinity if it exceeds the double range.
+   *
+   * @param scaled a non-negative integer
+   */
+  public static double toDouble(BigInteger scaled) {
+    int length = scaled.bitLength();
+    if (length == 0) {
+      return 0.0;
+    }
+    int exponent = length - 1 - BIAS;
+    if (exponent > Double.MAX_EXPONENT) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (exponent < Double.MIN_EXPONENT) {
+      // subnormal result: exact decimal expansion, m * 5^BIAS / 10^BIAS, correctly rounded
+      return new BigDecimal(scaled.multiply(FIVE_POW_BIAS), BIAS).doubleValue();
+    }
+    // keep 55 bits: 53 for the significand, one rounding bit and one sticky bit, so that the
+    // single rounding of the long-to-double conversion is the correct one
+    int drop = Math.max(0, length - 55);
+    long top = scaled.shiftRight(drop).longValue();
+    if (drop > 0 && scaled.getLowestSetBit() < drop) {
+      top |= 1;
+    }
+    return Math.scalb((double) top, drop - BIAS);
+  }
+
+  /**
+   * Returns {@code a / b} for two positive integers as a double with a relative error of a few
+   * units in the last place, whatever their sizes.
+   */
+  public static double ratio(BigInteger a, BigInteger b) {
+    int shiftA = Math.max(0, a.bitLength() - 62);
+    int shiftB = Math.max(0, b.bitLength() - 62);
+    double topA = a.shiftRight(shiftA).longValue();
+    double topB = b.shiftRight(shiftB).longValue();
+    return Math.scalb(topA / topB, shiftA - shiftB);
+  }
+}

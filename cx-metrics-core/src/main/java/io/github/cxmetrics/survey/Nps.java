@@ -1,0 +1,382 @@
+package io.github.cxmetrics.survey;
+
+import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.Histograms;
+import io.github.cxmetrics.stats.Comparison;
+import io.github.cxmetrics.stats.Interval;
+import java.util.Objects;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collector;
+
+/**
+ * The Net Promoter Score of a sample of answers to "How likely is it that you would recommend us to
+ * a friend or colleague?" on the 0 to 10 scale.
+ *
+ * <p>Definition (Reichheld 2003): answers 9 and 10 are <i>promoters</i> (P), 7 and 8
+ * <i>passives</i>, 0 to 6 <i>detractors</i> (D); with {@code n} answers,
+ *
+ * <pre>NPS = 100 * (P - D) / n, in [-100, 100].</pre>
+ *
+ * <p>An {@code Nps} is an immutable value holding the three counts only; every score and statistic
+ * is derived from them. Two values {@link #merge merge} into the value of the combined sample,
+ * exactly, associatively and commutatively, with {@link #EMPTY} as identity.
+ *
+ * <p>Statistics, with {@code p = P / n} and {@code d = D / n}:
+ *
+ * <ul>
+ *   <li>per-answer variance of the score on the -1/0/+1 scale {@code sigma^2 = p + d - (p - d)^2};
+ *       standard error {@code SE = 100 * sqrt(sigma^2 / n)};
+ *   <li>margin of error {@code z * SE}, with {@code z} the two-sided standard normal critical value
+ *       of the level;
+ *   <li>{@link #confidenceInterval adjusted Wald interval} (the default) and the plain {@link
+ *       #waldInterval Wald interval};
+ *   <li>{@link #compare comparison} of two independent samples.
+ * </ul>
+ *
+ * <p>Empty samples: {@link #count()} and {@link #isEmpty()} work; every score and statistic throws
+ * {@link IllegalStateException}, since the NPS of no answers is undefined (0 is a real NPS).
+ *
+ * <p>References: F. F. Reichheld, "The One Number You Need to Grow", Harvard Business Review
+ * 81(12), 2003. B. Rocks, "Interval Estimation for the 'Net Promoter Score'", The American
+ * Statistician 70(4), 365-372, 2016.
+ */
+public final class Nps {
+  /** The lowest answer on the NPS scale. */
+  public static final int MIN_RESPONSE = 0;
+
+  /** The highest answer on the NPS scale. */
+  public static final int MAX_RESPONSE = 10;
+
+  /** The lowest promoter answer. */
+  public static final int PROMOTER_FROM = 9;
+
+  /** The lowest passive answer; answers below it are detractors. */
+  public static final int PASSIVE_FROM = 7;
+
+  /** The value of no answers: the identity of {@link #merge}. */
+  public static final Nps EMPTY = new Nps(0, 0, 0);
+
+  static final String SCALE = "the NPS scale [0, 10]";
+
+  private final long promoters;
+  private final long passives;
+  private final long detractors;
+
+  private Nps(long promoters, long passives, long detractors) {
+    this.promoters = promoters;
+    this.passives = passives;
+    this.detractors = detractors;
+  }
+
+  /**
+   * Returns the NPS of {@code responses}, each in 0..10.
+   *
+   * @param responses the answers; empty gives {@link #EMPTY}
+   * @throws NullPointerException if {@code responses} is null
+   * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
+   */
+  public static Nps of(int... responses) {
+    long[] histogram = new long[MAX_RESPONSE + 1];
+    Histograms.count(responses, MIN_RESPONSE, histogram, "responses", SCALE);
+    return fromHistogram(histogram);
+  }
+
+  /**
+   * Returns the NPS of {@code responses}, each byte read as a signed value in 0..10.
+   *
+   * @param responses the answers; empty gives {@link #EMPTY}
+   * @throws NullPointerException if {@code responses} is null
+   * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
+   */
+  public static Nps of(byte[] responses) {
+    long[] histogram = new long[MAX_RESPONSE + 1];
+    Histograms.count(responses, MIN_RESPONSE, histogram, "responses", SCALE);
+    return fromHistogram(histogram);
+  }
+
+  /**
+   * Returns the NPS of boxed answers, each in 0..10.
+   *
+   * @param responses the answers; empty gives {@link #EMPTY}
+   * @throws NullPointerException if {@code responses} or one of its elements is null, naming the
+   *     element's index
+   * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
+   */
+  public static Nps of(Iterable<Integer> responses) {
+    Objects.requireNonNull(responses, "responses");
+    NpsAccumulator accumulator = new NpsAccumulator();
+    long index = 0;
+    for (Integer response : responses) {
+      if (response == null) {
+        throw new NullPointerException("responses contains null at index " + index);
+      }
+      accumulator.accept(response, index++);
+    }
+    return accumulator.snapshot();
+  }
+
+  /**
+   * Returns the NPS of the answers that {@code score} reads from each item.
+   *
+   * @param items the items, e.g. survey records; empty gives {@link #EMPTY}
+   * @param score reads an answer in 0..10 from an item
+   * @throws NullPointerException if {@code items}, {@code score} or an item is null
+   * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its item's
+   *     index
+   */
+  public static <T> Nps of(Iterable<T> items, ToIntFunction<? super T> score) {
+    Objects.requireNonNull(items, "items");
+    Objects.requireNonNull(score, "score");
+    NpsAccumulator accumulator = new NpsAccumulator();
+    long index = 0;
+    for (T item : items) {
+      if (item == null) {
+        throw new NullPointerException("items contains null at index " + index);
+      }
+      accumulator.accept(score.applyAsInt(item), index++);
+    }
+    return accumulator.snapshot();
+  }
+
+  /**
+   * Returns the NPS of published or previously counted class sizes.
+   *
+   * @throws IllegalArgumentException if a count is negative, naming it
+   * @throws ArithmeticException if the total overflows a {@code long}
+   */
+  public static Nps ofCounts(long promoters, long passives, long detractors) {
+    Checks.checkCount("promoters", promoters);
+    Checks.checkCount("passives", passives);
+    Checks.checkCount("detractors", detractors);
+    Checks.addCounts("NPS count", Checks.addCounts("NPS count", promoters, passives), detractors);
+    return new Nps(promoters, passives, detractors);
+  }
+
+  static Nps fromHistogram(long[] histogram) {
+    long detractors = 0;
+    for (int answer = MIN_RESPONSE; answer < PASSIVE_FROM; answer++) {
+      detractors += histogram[answer];
+    }
+    long passives = 0;
+    for (int answer = PASSIVE_FROM; answer < PROMOTER_FROM; answer++) {
+      passives += histogram[answer];
+    }
+    long promoters = 0;
+    for (int answer = PROMOTER_FROM; answer <= MAX_RESPONSE; answer++) {
+      promoters += histogram[answer];
+    }
+    return ofCounts(promoters, passives, detractors);
+  }
+
+  /**
+   * A collector of boxed answers into their NPS; unordered, and safe on parallel streams.
+   *
+   * @return a collector that fails like {@link #of(int...)} on an answer outside 0..10 or a null
+   */
+  public static Collector<Integer, ?, Nps> toNps() {
+    return toNps(response -> Objects.requireNonNull(response, "response"));
+  }
+
+  /**
+   * A collector of items into the NPS of the answers {@code score} reads from them; unordered, and
+   * safe on parallel streams.
+   *
+   * @param score reads an answer in 0..10 from an item
+   * @throws NullPointerException if {@code score} is null
+   */
+  public static <T> Collector<T, ?, Nps> toNps(ToIntFunction<? super T> score) {
+    Objects.requireNonNull(score, "score");
+    return Collector.of(
+        NpsAccumulator::new,
+        (accumulator, item) -> accumulator.accept(score.applyAsInt(item)),
+        NpsAccumulator::combine,
+        NpsAccumulator::snapshot,
+        Collector.Characteristics.UNORDERED);
+  }
+
+  /** Returns the number of promoters (answers 9 and 10). */
+  public long promoters() {
+    return promoters;
+  }
+
+  /** Returns the number of passives (answers 7 and 8). */
+  public long passives() {
+    return passives;
+  }
+
+  /** Returns the number of detractors (answers 0 to 6). */
+  public long detractors() {
+    return detractors;
+  }
+
+  /** Returns the number of answers {@code n}; 0 for {@link #EMPTY}. */
+  public long count() {
+    return promoters + passives + detractors;
+  }
+
+  /** Returns whether there are no answers. */
+  public boolean isEmpty() {
+    return count() == 0;
+  }
+
+  /**
+   * Returns {@code 100 * (P - D) / n}.
+   *
+   * @return the score in [-100, 100]
+   * @throws IllegalStateException if the sample is empty
+   */
+  public double score() {
+    long n = nonEmptyCount();
+    return 100.0 * (promoters - detractors) / n;
+  }
+
+  /**
+   * Returns the share of promoters {@code 100 * P / n}, in percent.
+   *
+   * @throws IllegalStateException if the sample is empty
+   */
+  public double promoterShare() {
+    return 100.0 * promoters / nonEmptyCount();
+  }
+
+  /**
+   * Returns the share of detractors {@code 100 * D / n}, in percent.
+   *
+   * @throws IllegalStateException if the sample is empty
+   */
+  public double detractorShare() {
+    return 100.0 * detractors / nonEmptyCount();
+  }
+
+  /**
+   * Returns the standard error of the score in NPS points, {@code 100 * sqrt((p + d - (p - d)^2) /
+   * n)} (Rocks 2016, eq. for the variance of a difference of two multinomial proportions). It is 0
+   * when all answers fall in one class.
+   *
+   * @throws IllegalStateException if the sample is empty
+   */
+  public double standardError() {
+    double n = nonEmptyCount();
+    return 100 * NpsIntervals.standardError(promoters / n, detractors / n, n);
+  }
+
+  /**
+   * Returns the margin of error {@code z * SE} at {@code level}, in NPS points, for the plain Wald
+   * interval.
+   *
+   * @param level the confidence level, in (0, 1)
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws IllegalStateException if the sample is empty
+   */
+  public double marginOfError(double level) {
+    double se = standardError();
+    return NpsIntervals.z(level) * se;
+  }
+
+  /**
+   * Returns the adjusted Wald interval for the NPS (Rocks 2016): add 3/4 of a pseudo-answer to the
+   * promoters and to the detractors and 3/2 to the passives, so {@code n~ = n + 3}, {@code p~ = (P
+   * + 3/4) / n~}, {@code d~ = (D + 3/4) / n~}; then
+   *
+   * <pre>100 * [(p~ - d~) ± z * sqrt((p~ + d~ - (p~ - d~)^2) / n~)]</pre>
+   *
+   * clipped to [-100, 100]. This is the default interval: its coverage is close to the nominal
+   * level even for small samples and scores near the ends of the scale, where the Wald interval
+   * collapses to a point. Its centre is the adjusted estimate, so for very small samples at low
+   * levels it may exclude the raw {@link #score()}.
+   *
+   * @param level the confidence level, in (0, 1)
+   * @return the interval in NPS points
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws IllegalStateException if the sample is empty
+   */
+  public Interval confidenceInterval(double level) {
+    nonEmptyCount();
+    return NpsIntervals.adjustedWald(promoters, detractors, count(), level);
+  }
+
+  /**
+   * Returns the Wald interval {@code score ± z * SE}, clipped to [-100, 100]. It collapses to a
+   * point when all answers fall in one class; prefer {@link #confidenceInterval}.
+   *
+   * @param level the confidence level, in (0, 1)
+   * @return the interval in NPS points, always containing {@link #score()}
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws IllegalStateException if the sample is empty
+   */
+  public Interval waldInterval(double level) {
+    double n = nonEmptyCount();
+    return NpsIntervals.wald(promoters / n, detractors / n, n, level);
+  }
+
+  /**
+   * Returns the value of both samples together: the counts added.
+   *
+   * @param other another NPS
+   * @throws NullPointerException if {@code other} is null
+   * @throws ArithmeticException if a count overflows a {@code long}
+   */
+  public Nps merge(Nps other) {
+    Objects.requireNonNull(other, "other");
+    if (other.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return other;
+    }
+    return ofCounts(
+        Checks.addCounts("promoters", promoters, other.promoters),
+        Checks.addCounts("passives", passives, other.passives),
+        Checks.addCounts("detractors", detractors, other.detractors));
+  }
+
+  /**
+   * Compares the scores of two independent samples: {@code difference = a.score() - b.score()},
+   * {@code SE = sqrt(SE_a^2 + SE_b^2)}, with the z statistic and two-sided p-value of {@link
+   * Comparison}, in NPS points.
+   *
+   * @throws NullPointerException if {@code a} or {@code b} is null
+   * @throws IllegalStateException if either sample is empty
+   */
+  public static Comparison compare(Nps a, Nps b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    return Comparison.ofIndependent(a.score(), a.standardError(), b.score(), b.standardError());
+  }
+
+  private long nonEmptyCount() {
+    long n = count();
+    if (n == 0) {
+      throw new IllegalStateException("NPS is undefined for an empty sample");
+    }
+    return n;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Nps other
+        && promoters == other.promoters
+        && passives == other.passives
+        && detractors == other.detractors;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(promoters, passives, detractors);
+  }
+
+  /** Returns e.g. {@code Nps[score=20.0, n=10, promoters=4, passives=4, detractors=2]}. */
+  @Override
+  public String toString() {
+    String counts =
+        "n="
+            + count()
+            + ", promoters="
+            + promoters
+            + ", passives="
+            + passives
+            + ", detractors="
+            + detractors;
+    return isEmpty() ? "Nps[" + counts + "]" : "Nps[score=" + score() + ", " + counts + "]";
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.cxmetrics.survey;
+
+import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.Histograms;
+import java.util.Objects;
+
+/** The mutable counts behind {@link CsatAccumulator} and {@link CesAccumulator}. */
+final class RatingCounter {
+  private final RatingScale scale;
+  private final long[] counts;
+  private long count;
+
+  RatingCounter(RatingScale scale) {
+    this.scale = Objects.requireNonNull(scale, "scale");
+    this.counts = new long[scale.points()];
+  }
+
+  RatingScale scale() {
+    return scale;
+  }
+
+  long count() {
+    return count;
+  }
+
+  void accept(int rating, long index) {
+    if (!scale.contains(rating)) {
+      throw Histograms.outside(rating, index, scale.describe());
+    }
+    counts[rating - scale.min()]++;
+    count++;
+  }
+
+  void addAll(int[] ratings) {
+    long[] batch = new long[counts.length];
+    Histograms.count(ratings, scale.min(), batch, "ratings", scale.describe());
+    add(batch, ratings.length);
+  }
+
+  void addAll(byte[] ratings) {
+    long[] batch = new long[counts.length];
+    Histograms.count(ratings, scale.min(), batch, "ratings", scale.describe());
+    add(batch, ratings.length);
+  }
+
+  void combine(RatingCounter other, String what) {
+    if (!scale.equals(other.scale)) {
+      throw new IllegalArgumentException(
+          "cannot combine a " + what + " on " + scale + " with one on " + other.scale);
+    }
+    add(other.counts, other.count);
+  }
+
+  private void add(long[] batch, long size) {
+    for (int k = 0; k < counts.length; k++) {
+      counts[k] = Checks.addCounts("rating count", counts[k], batch[k]);
+    }
+    count = Checks.addCounts("rating count", count, size);
+  }
+
+  RatingHistogram snapshot() {
+    return RatingHistogram.ofCounts(scale, counts);
+  }
+
+  /** Counts every rating of a boxed sequence, naming the index of a null or invalid one. */
+  static RatingHistogram ofIterable(RatingScale scale, Iterable<Integer> ratings) {
+    Objects.requireNonNull(ratings, "ratings");
+    RatingCounter counter = new RatingCounter(scale);
+    long index = 0;
+    for (Integer rating : ratings) {
+      if (rating == null) {
+        throw new NullPointerException("ratings contains null at index " + index);
+      }
+      counter.accept(rating, index++);
+    }
+    return counter.snapshot();
+  }
+}

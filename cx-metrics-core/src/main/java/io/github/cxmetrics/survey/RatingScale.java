@@ -1,0 +1,90 @@
+package io.github.cxmetrics.survey;
+
+/**
+ * A closed scale of integer ratings {@code [min, max]}, such as the 1 to 5 CSAT scale or the 1 to 7
+ * CES scale.
+ *
+ * <p>A scale has at least two points and at most {@value #MAX_POINTS}, since metrics on it keep a
+ * count for every point.
+ */
+public final class RatingScale {
+  /** The largest number of points a scale may have. */
+  public static final int MAX_POINTS = 1001;
+
+  /** The scale 1..5, the common CSAT and CES scale. */
+  public static final RatingScale ONE_TO_FIVE = new RatingScale(1, 5);
+
+  /** The scale 1..7, used by CES 2.0 and 7-point CSAT surveys. */
+  public static final RatingScale ONE_TO_SEVEN = new RatingScale(1, 7);
+
+  private final int min;
+  private final int max;
+
+  private RatingScale(int min, int max) {
+    this.min = min;
+    this.max = max;
+  }
+
+  /**
+   * Returns the scale {@code [min, max]}.
+   *
+   * @throws IllegalArgumentException if {@code min >= max} or the scale has more than {@value
+   *     #MAX_POINTS} points, naming both ends
+   */
+  public static RatingScale of(int min, int max) {
+    if (min >= max) {
+      throw new IllegalArgumentException(
+          "rating scale [" + min + ", " + max + "] must have min < max");
+    }
+    if ((long) max - min + 1 > MAX_POINTS) {
+      throw new IllegalArgumentException(
+          "rating scale [" + min + ", " + max + "] has more than " + MAX_POINTS + " points");
+    }
+    return new RatingScale(min, max);
+  }
+
+  /** Returns the lowest rating. */
+  public int min() {
+    return min;
+  }
+
+  /** Returns the highest rating. */
+  public int max() {
+    return max;
+  }
+
+  /** Returns the number of points, {@code max - min + 1}. */
+  public int points() {
+    return max - min + 1;
+  }
+
+  /** Returns the midpoint {@code (min + max) / 2}, which is a rating only on odd-sized scales. */
+  public double midpoint() {
+    return ((double) min + max) / 2;
+  }
+
+  /** Returns whether {@code rating} lies on the scale. */
+  public boolean contains(int rating) {
+    return min <= rating && rating <= max;
+  }
+
+  String describe() {
+    return "the rating scale " + this;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RatingScale other && min == other.min && max == other.max;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * min + max;
+  }
+
+  /** Returns e.g. {@code [1, 5]}. */
+  @Override
+  public String toString() {
+    return "[" + min + ", " + max + "]";
+  }
+}

@@ -1,0 +1,120 @@
+package io.github.cxmetrics.survey;
+
+import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.ExactSum;
+import io.github.cxmetrics.internal.Histograms;
+import java.util.Objects;
+
+/**
+ * A mutable accumulator of weighted NPS answers whose {@link #snapshot()} is the {@link
+ * WeightedNps} of everything it was given. Weight sums are exact, so the result does not depend on
+ * the order of the answers or on how they were split between accumulators.
+ *
+ * <p>Not thread safe: give each thread its own accumulator and {@link #combine} them, as the
+ * collectors do on parallel streams.
+ */
+public final class WeightedNpsAccumulator {
+  private final ExactSum promoterWeight = new ExactSum();
+  private final ExactSum passiveWeight = new ExactSum();
+  private final ExactSum detractorWeight = new ExactSum();
+  private final ExactSum squaredWeight = new ExactSum();
+  private long count;
+
+  /** Creates an accumulator of no answers. */
+  public WeightedNpsAccumulator() {}
+
+  /**
+   * Adds one answer with its survey weight.
+   *
+   * @param response an answer in 0..10
+   * @param weight a finite weight {@code >= 0}; a weight of 0 counts the answer in {@link
+   *     WeightedNps#count()} but adds nothing to the score
+   * @throws IllegalArgumentException if {@code response} is outside 0..10 or {@code weight} is
+   *     negative, NaN or infinite, naming the value; the accumulator is then unchanged
+   */
+  public void accept(int response, double weight) {
+    add(response, weight, count);
+  }
+
+  void add(int response, double weight, long index) {
+    checkResponse(response, index);
+    Checks.checkWeight(weight, index);
+    addValid(response, weight);
+  }
+
+  private static void checkResponse(int response, long index) {
+    if (response < Nps.MIN_RESPONSE || response > Nps.MAX_RESPONSE) {
+      throw Histograms.outside(response, index, Nps.SCALE);
+    }
+  }
+
+  private void addValid(int response, double weight) {
+    ExactSum target =
+        response >= Nps.PROMOTER_FROM
+            ? promoterWeight
+            : response >= Nps.PASSIVE_FROM ? passiveWeight : detractorWeight;
+    target.add(weight);
+    squaredWeight.addSquare(weight);
+    count++;
+  }
+
+  /**
+   * Adds every answer of {@code responses} with the weight at the same index of {@code weights}.
+   *
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if the arrays differ in length, or at the first invalid answer
+   *     or weight, naming it and its index; the accumulator is then unchanged
+   */
+  public void addAll(int[] responses, double[] weights) {
+    Objects.requireNonNull(responses, "responses");
+    Objects.requireNonNull(weights, "weights");
+    if (responses.length != weights.length) {
+      throw new IllegalArgumentException(
+          "responses has "
+              + responses.length
+              + " elements but weights has "
+              + weights.length
+              + "; they must have one weight per response");
+    }
+    long base = count;
+    for (int i = 0; i < responses.length; i++) {
+      checkResponse(responses[i], base + i);
+      Checks.checkWeight(weights[i], base + i);
+    }
+    for (int i = 0; i < responses.length; i++) {
+      addValid(responses[i], weights[i]);
+    }
+  }
+
+  /**
+   * Adds everything {@code other} holds.
+   *
+   * @return this accumulator
+   * @throws NullPointerException if {@code other} is null
+   * @throws ArithmeticException if the count overflows a {@code long}
+   */
+  public WeightedNpsAccumulator combine(WeightedNpsAccumulator other) {
+    Objects.requireNonNull(other, "other");
+    promoterWeight.add(other.promoterWeight);
+    passiveWeight.add(other.passiveWeight);
+    detractorWeight.add(other.detractorWeight);
+    squaredWeight.add(other.squaredWeight);
+    count = Checks.addCounts("weighted NPS count", count, other.count);
+    return this;
+  }
+
+  /** Returns the number of answers added so far. */
+  public long count() {
+    return count;
+  }
+
+  /** Returns the {@link WeightedNps} of everything added so far; the accumulator stays usable. */
+  public WeightedNps snapshot() {
+    return new WeightedNps(
+        count,
+        promoterWeight.scaled(),
+        passiveWeight.scaled(),
+        detractorWeight.scaled(),
+        squaredWeight.scaled());
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Customer-experience metrics: survey scores (NPS, CSAT, CES) with their statistics, as immutable
+ * aggregates of counts and sums that merge exactly.
+ *
+ * <p>Exported packages:
+ *
+ * <ul>
+ *   <li>{@link io.github.cxmetrics.survey}: Net Promoter Score, customer satisfaction and customer
+ *       effort, unweighted and weighted;
+ *   <li>{@link io.github.cxmetrics.stats}: intervals and comparisons of two estimates.
+ * </ul>
+ */
+module io.github.cxmetrics.core {
+  requires org.apache.commons.statistics.distribution;
+
+  exports io.github.cxmetrics.survey;
+  exports io.github.cxmetrics.stats;
+}
