@@ -262,8 +262,11 @@ public final class Csat {
     double z2n = z * z / n;
     double centre = (p + z2n / 2) / (1 + z2n);
     double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
-    return new Interval(
-        Math.max(0, 100 * (centre - half)), Math.min(100, 100 * (centre + half)), level);
+    // at p = 0 (p = 1) the lower (upper) bound is exactly 0 (100): centre = half there, which
+    // rounding would blur
+    double lower = p == 0 ? 0 : Math.max(0, 100 * (centre - half));
+    double upper = p == 1 ? 100 : Math.min(100, 100 * (centre + half));
+    return new Interval(lower, upper, level);
   }
 
   /**

@@ -148,8 +148,9 @@ public final class Nps {
     Checks.checkCount("promoters", promoters);
     Checks.checkCount("passives", passives);
     Checks.checkCount("detractors", detractors);
-    Checks.addCounts("NPS count", Checks.addCounts("NPS count", promoters, passives), detractors);
-    return new Nps(promoters, passives, detractors);
+    long n =
+        Checks.addCounts("NPS count", Checks.addCounts("NPS count", promoters, passives), detractors);
+    return n == 0 ? EMPTY : new Nps(promoters, passives, detractors);
   }
 
   static Nps fromHistogram(long[] histogram) {

@@ -1,0 +1,96 @@
+package io.github.cxmetrics.survey;
+
+import static io.github.cxmetrics.survey.Gens.boxed;
+import static io.github.cxmetrics.survey.Gens.concat;
+import static io.github.cxmetrics.survey.Gens.levels;
+import static io.github.cxmetrics.survey.Gens.ratings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import io.github.cxmetrics.stats.Interval;
+import org.junit.jupiter.api.Test;
+
+/** The laws every {@link Csat} obeys, on the 1..7 scale with 6 and 7 satisfied. */
+class CsatPropertiesTest {
+  private static final RatingScale SCALE = RatingScale.ONE_TO_SEVEN;
+  private static final int FROM = 6;
+
+  private static Csat csat(int[] ratings) {
+    return Csat.of(SCALE, FROM, ratings);
+  }
+
+  @Test
+  void scoreAndMeanMatchAPlainLoopAndStayInRange() {
+    qt().forAll(Gens.ratings(1, 7, 1))
+        .checkAssert(
+            ratings -> {
+              long satisfied = 0;
+              long sum = 0;
+              for (int r : ratings) {
+                satisfied += r >= FROM ? 1 : 0;
+                sum += r;
+              }
+              Csat csat = csat(ratings);
+              assertThat(csat.satisfied()).isEqualTo(satisfied);
+              assertThat(csat.score()).isEqualTo(100.0 * satisfied / ratings.length);
+              assertThat(csat.score()).isBetween(0.0, 100.0);
+              assertThat(csat.mean()).isCloseTo((double) sum / ratings.length, within());
+              assertThat(csat.mean()).isBetween(1.0, 7.0);
+            });
+  }
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(1e-12);
+  }
+
+  @Test
+  void mergeLaws() {
+    Csat empty = Csat.empty(SCALE, FROM);
+    qt().forAll(ratings(1, 7), ratings(1, 7), ratings(1, 7))
+        .checkAssert(
+            (a, b, c) -> {
+              Csat x = csat(a);
+              Csat y = csat(b);
+              Csat z = csat(c);
+              assertThat(x.merge(empty)).isEqualTo(x);
+              assertThat(empty.merge(x)).isEqualTo(x);
+              assertThat(x.merge(y).merge(z)).isEqualTo(x.merge(y.merge(z)));
+              assertThat(x.merge(y)).isEqualTo(y.merge(x));
+              assertThat(csat(concat(a, b))).isEqualTo(x.merge(y));
+            });
+  }
+
+  @Test
+  void accumulatorAndCollectorsEqualTheFactory() {
+    qt().forAll(ratings(1, 7), ratings(1, 7))
+        .checkAssert(
+            (a, b) -> {
+              CsatAccumulator oneByOne = new CsatAccumulator(SCALE, FROM);
+              for (int r : a) {
+                oneByOne.accept(r);
+              }
+              CsatAccumulator batch = new CsatAccumulator(SCALE, FROM);
+              batch.addAll(b);
+              Csat expected = csat(concat(a, b));
+              assertThat(oneByOne.combine(batch).snapshot()).isEqualTo(expected);
+              assertThat(
+                      boxed(concat(a, b)).parallelStream()
+                          .collect(Csat.toCsat(SCALE, FROM, Integer::intValue)))
+                  .isEqualTo(expected);
+            });
+  }
+
+  @Test
+  void wilsonIntervalContainsTheScoreAndWidensWithTheLevel() {
+    qt().forAll(Gens.ratings(1, 7, 1), levels(), levels())
+        .checkAssert(
+            (ratings, l1, l2) -> {
+              Csat csat = csat(ratings);
+              Interval narrow = csat.confidenceInterval(Math.min(l1, l2));
+              Interval wide = csat.confidenceInterval(Math.max(l1, l2));
+              assertThat(narrow.contains(csat.score())).isTrue();
+              assertThat(wide.lower()).isBetween(0.0, narrow.lower());
+              assertThat(wide.upper()).isBetween(narrow.upper(), 100.0);
+            });
+  }
+}

@@ -1,0 +1,132 @@
+package io.github.cxmetrics.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.cxmetrics.stats.Comparison;
+import io.github.cxmetrics.stats.Interval;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsatTest {
+  private static final int[] RATINGS = {5, 4, 4, 3, 2, 5, 1, 4, 5, 3};
+  private static final double Z95 = 1.959963984540054; // SciPy 1.17.1: norm.ppf(0.975)
+
+  @Test
+  void topTwoBoxShareAndMeanOnTheDefaultScale() {
+    Csat csat = Csat.of(RATINGS);
+    assertThat(csat.scale()).isEqualTo(RatingScale.of(1, 5));
+    assertThat(csat.satisfiedFrom()).isEqualTo(4);
+    assertThat(csat.count()).isEqualTo(10);
+    assertThat(csat.satisfied()).isEqualTo(6); // 5, 4, 4, 5, 4, 5
+    assertThat(csat.score()).isEqualTo(60.0);
+    assertThat(csat.mean()).isEqualTo((5 + 4 + 4 + 3 + 2 + 5 + 1 + 4 + 5 + 3) / 10.0);
+    assertThat(csat.countOf(4)).isEqualTo(3);
+    assertThat(csat.countOf(9)).isZero();
+    assertThat(csat.counts()).containsExactly(1, 1, 2, 3, 3);
+    assertThat(csat.standardError()).isCloseTo(100 * Math.sqrt(0.6 * 0.4 / 10), within(1e-12));
+  }
+
+  @Test
+  void wilsonIntervalByHand() {
+    Csat csat = Csat.of(RATINGS);
+    double n = 10;
+    double p = 0.6;
+    double z2 = Z95 * Z95;
+    double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+    Interval interval = csat.confidenceInterval(0.95);
+    assertThat(interval.lower()).isCloseTo(100 * (centre - half), within(1e-9));
+    assertThat(interval.upper()).isCloseTo(100 * (centre + half), within(1e-9));
+  }
+
+  @Test
+  void sevenPointScaleWithItsOwnThreshold() {
+    RatingScale seven = RatingScale.ONE_TO_SEVEN;
+    Csat csat = Csat.of(seven, 6, 7, 6, 5, 1, 7);
+    assertThat(csat.satisfied()).isEqualTo(3);
+    assertThat(csat.score()).isEqualTo(60.0);
+    assertThat(Csat.of(seven, 6, List.of(7, 6, 5, 1, 7))).isEqualTo(csat);
+    assertThat(Csat.ofCounts(seven, 6, 1, 0, 0, 0, 1, 1, 2)).isEqualTo(csat);
+    assertThat(Csat.of(seven, 6, new byte[] {7, 6, 5, 1, 7})).isEqualTo(csat);
+    assertThat(Arrays.stream(new int[] {7, 6, 5, 1, 7}).boxed()
+            .collect(Csat.toCsat(seven, 6, Integer::intValue)))
+        .isEqualTo(csat);
+  }
+
+  @Test
+  void allSatisfiedStillHasAnIntervalOfPositiveWidth() {
+    Csat csat = Csat.of(5, 5, 4);
+    assertThat(csat.score()).isEqualTo(100.0);
+    Interval interval = csat.confidenceInterval(0.95);
+    assertThat(interval.upper()).isEqualTo(100.0);
+    assertThat(interval.lower()).isLessThan(100.0).isGreaterThan(0.0);
+  }
+
+  @Test
+  void emptySample() {
+    Csat empty = Csat.empty(RatingScale.ONE_TO_FIVE, 4);
+    assertThat(empty).isEqualTo(Csat.of());
+    assertThat(empty.count()).isZero();
+    assertThat(empty.isEmpty()).isTrue();
+    assertThatThrownBy(empty::score)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("CSAT is undefined for an empty sample");
+    assertThatThrownBy(empty::mean).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> empty.confidenceInterval(0.9))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(empty).hasToString("Csat[n=0, scale=[1, 5], satisfiedFrom=4]");
+  }
+
+  @Test
+  void rejectsBadInput() {
+    assertThatThrownBy(() -> Csat.of(1, 6))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("response 6 at index 1 is outside the rating scale [1, 5]");
+    assertThatThrownBy(() -> Csat.of(RatingScale.ONE_TO_FIVE, 1, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("satisfiedFrom (1) must be in (1, 5] for the rating scale [1, 5]");
+    assertThatThrownBy(() -> Csat.of(RatingScale.ONE_TO_FIVE, 6, 3))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Csat.of((int[]) null)).hasMessage("ratings");
+    assertThatThrownBy(() -> Csat.of(RatingScale.ONE_TO_FIVE, 4, Arrays.asList(3, null)))
+        .hasMessage("ratings contains null at index 1");
+    assertThatThrownBy(() -> Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 1, 2, 3))
+        .hasMessage("counts has 3 entries but the rating scale [1, 5] has 5 points");
+    assertThatThrownBy(() -> Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 1, 2, -3, 0, 0))
+        .hasMessage("count of rating 3 (-3) must be >= 0");
+    assertThatThrownBy(() -> Csat.of(RATINGS).confidenceInterval(1.0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void refusesToMergeDifferentDefinitionsNamingBoth() {
+    Csat five = Csat.of(5, 4);
+    Csat seven = Csat.of(RatingScale.ONE_TO_SEVEN, 6, 7);
+    Csat topBox = Csat.of(RatingScale.ONE_TO_FIVE, 5, 5);
+    assertThatThrownBy(() -> five.merge(seven))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "cannot merge CSAT on [1, 5] satisfied from 4 with CSAT on [1, 7] satisfied from 6");
+    assertThatThrownBy(() -> five.merge(topBox)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CsatAccumulator().combine(new CsatAccumulator(RatingScale.ONE_TO_SEVEN, 6)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void compareTwoSamplesByHand() {
+    Csat a = Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 0, 0, 20, 40, 40); // 80%
+    Csat b = Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 0, 0, 40, 30, 30); // 60%
+    Comparison comparison = Csat.compare(a, b);
+    assertThat(comparison.difference()).isCloseTo(20.0, within(1e-12));
+    double se = 100 * Math.sqrt(0.8 * 0.2 / 100 + 0.6 * 0.4 / 100);
+    assertThat(comparison.standardError()).isCloseTo(se, within(1e-12));
+  }
+
+  @Test
+  void readableToString() {
+    assertThat(Csat.of(RATINGS)).hasToString("Csat[score=60.0, n=10, scale=[1, 5], satisfiedFrom=4]");
+  }
+}
