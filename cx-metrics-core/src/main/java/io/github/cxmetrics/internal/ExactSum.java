@@ -150,10 +150,19 @@ public final class ExactSum {
    * units in the last place, whatever their sizes.
    */
   public static double ratio(BigInteger a, BigInteger b) {
+    return ratio(a, b, 0);
+  }
+
+  /**
+   * Returns {@code a / b * 2^exponent} for two positive integers, as {@link #ratio(BigInteger,
+   * BigInteger)}; the power of two is applied before rounding to the double range, so a quotient
+   * far outside that range still gives a finite result when the product is inside it.
+   */
+  public static double ratio(BigInteger a, BigInteger b, int exponent) {
     int shiftA = Math.max(0, a.bitLength() - 62);
     int shiftB = Math.max(0, b.bitLength() - 62);
     double topA = a.shiftRight(shiftA).longValue();
     double topB = b.shiftRight(shiftB).longValue();
-    return Math.scalb(topA / topB, shiftA - shiftB);
+    return Math.scalb(topA / topB, shiftA - shiftB + exponent);
   }
 }

@@ -307,7 +307,7 @@ public final class Nps {
    */
   public Interval waldInterval(double level) {
     double n = nonEmptyCount();
-    return NpsIntervals.wald(promoters / n, detractors / n, n, level);
+    return NpsIntervals.wald(score(), promoters / n, detractors / n, n, level);
   }
 
   /**

@@ -26,9 +26,10 @@ final class NpsIntervals {
     return Math.sqrt(Math.max(0, p + d - net * net) / n);
   }
 
-  static Interval wald(double p, double d, double n, double level) {
-    double half = z(level) * standardError(p, d, n);
-    return clipped(p - d, half, level);
+  /** {@code score ± 100 z SE}, centred on the score in points so that it always contains it. */
+  static Interval wald(double score, double p, double d, double n, double level) {
+    double half = 100 * z(level) * standardError(p, d, n);
+    return new Interval(Math.max(-100, score - half), Math.min(100, score + half), level);
   }
 
   static Interval adjustedWald(double promoters, double detractors, double n, double level) {

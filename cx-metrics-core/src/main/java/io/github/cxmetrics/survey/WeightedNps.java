@@ -180,7 +180,7 @@ public final class WeightedNps {
   public double effectiveSampleSize() {
     BigInteger total = positiveTotal();
     // W^2 / S with both scaled by 2^BIAS: (W_s^2 / 2^(2 BIAS)) / (S_s / 2^BIAS)
-    return Math.scalb(ExactSum.ratio(total.multiply(total), squaredWeight), -ExactSum.BIAS);
+    return ExactSum.ratio(total.multiply(total), squaredWeight, -ExactSum.BIAS);
   }
 
   /**
@@ -228,7 +228,8 @@ public final class WeightedNps {
    */
   public Interval waldInterval(double level) {
     Checks.checkLevel(level);
-    return NpsIntervals.wald(promoterShare(), detractorShare(), effectiveSampleSize(), level);
+    return NpsIntervals.wald(
+        score(), promoterShare(), detractorShare(), effectiveSampleSize(), level);
   }
 
   private double promoterShare() {
