@@ -149,7 +149,8 @@ public final class Nps {
     Checks.checkCount("passives", passives);
     Checks.checkCount("detractors", detractors);
     long n =
-        Checks.addCounts("NPS count", Checks.addCounts("NPS count", promoters, passives), detractors);
+        Checks.addCounts(
+            "NPS count", Checks.addCounts("NPS count", promoters, passives), detractors);
     return n == 0 ? EMPTY : new Nps(promoters, passives, detractors);
   }
 

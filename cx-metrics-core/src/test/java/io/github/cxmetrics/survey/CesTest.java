@@ -36,7 +36,8 @@ class CesTest {
     // 1..5, lower is less effort: 1, 2 are low effort (5 of 10), 3 is the neutral midpoint
     assertThat(Ces.of(RATINGS).lowEffortShare()).isEqualTo(50.0);
     // 1..7, higher is less effort (CES 2.0): 5, 6, 7 are low effort
-    Ces agree = Ces.of(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT, 7, 6, 4, 5, 2);
+    Ces agree =
+        Ces.of(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT, 7, 6, 4, 5, 2);
     assertThat(agree.lowEffortShare()).isEqualTo(60.0);
     // even-sized 1..6: midpoint 3.5, so 1, 2, 3 are low effort
     Ces six = Ces.of(RatingScale.of(1, 6), EffortDirection.LOWER_IS_LESS_EFFORT, 3, 4, 1, 6);
@@ -86,7 +87,10 @@ class CesTest {
         .hasMessage(
             "cannot merge CES on [1, 5] LOWER_IS_LESS_EFFORT with CES on [1, 5] HIGHER_IS_LESS_EFFORT");
     assertThatThrownBy(
-            () -> Ces.of(1).merge(Ces.of(RatingScale.ONE_TO_SEVEN, EffortDirection.LOWER_IS_LESS_EFFORT, 1)))
+            () ->
+                Ces.of(1)
+                    .merge(
+                        Ces.of(RatingScale.ONE_TO_SEVEN, EffortDirection.LOWER_IS_LESS_EFFORT, 1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[1, 7]");
   }
@@ -103,6 +107,7 @@ class CesTest {
 
   @Test
   void readableToString() {
-    assertThat(Ces.of(RATINGS)).hasToString("Ces[mean=2.6, n=10, scale=[1, 5], LOWER_IS_LESS_EFFORT]");
+    assertThat(Ces.of(RATINGS))
+        .hasToString("Ces[mean=2.6, n=10, scale=[1, 5], LOWER_IS_LESS_EFFORT]");
   }
 }

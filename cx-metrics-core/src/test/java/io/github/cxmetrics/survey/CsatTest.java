@@ -51,8 +51,10 @@ class CsatTest {
     assertThat(Csat.of(seven, 6, List.of(7, 6, 5, 1, 7))).isEqualTo(csat);
     assertThat(Csat.ofCounts(seven, 6, 1, 0, 0, 0, 1, 1, 2)).isEqualTo(csat);
     assertThat(Csat.of(seven, 6, new byte[] {7, 6, 5, 1, 7})).isEqualTo(csat);
-    assertThat(Arrays.stream(new int[] {7, 6, 5, 1, 7}).boxed()
-            .collect(Csat.toCsat(seven, 6, Integer::intValue)))
+    assertThat(
+            Arrays.stream(new int[] {7, 6, 5, 1, 7})
+                .boxed()
+                .collect(Csat.toCsat(seven, 6, Integer::intValue)))
         .isEqualTo(csat);
   }
 
@@ -111,7 +113,8 @@ class CsatTest {
         .hasMessage(
             "cannot merge CSAT on [1, 5] satisfied from 4 with CSAT on [1, 7] satisfied from 6");
     assertThatThrownBy(() -> five.merge(topBox)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new CsatAccumulator().combine(new CsatAccumulator(RatingScale.ONE_TO_SEVEN, 6)))
+    assertThatThrownBy(
+            () -> new CsatAccumulator().combine(new CsatAccumulator(RatingScale.ONE_TO_SEVEN, 6)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -127,6 +130,7 @@ class CsatTest {
 
   @Test
   void readableToString() {
-    assertThat(Csat.of(RATINGS)).hasToString("Csat[score=60.0, n=10, scale=[1, 5], satisfiedFrom=4]");
+    assertThat(Csat.of(RATINGS))
+        .hasToString("Csat[score=60.0, n=10, scale=[1, 5], satisfiedFrom=4]");
   }
 }

@@ -132,8 +132,7 @@ class NpsPropertiesTest {
   void adjustedWaldContainsTheScoreAtUsualLevelsFromTwoAnswersUp() {
     // at 95% and above, n >= 2: the half-width exceeds the shift of the centre; the single-answer
     // case is the documented exception (NpsTest.singleAnswer)
-    qt().forAll(
-            integers().between(0, 60), integers().between(0, 60), integers().between(0, 60))
+    qt().forAll(integers().between(0, 60), integers().between(0, 60), integers().between(0, 60))
         .assuming((p, a, d) -> p + a + d >= 2)
         .checkAssert(
             (p, a, d) -> {
@@ -170,7 +169,11 @@ class NpsPropertiesTest {
               assertThatThrownBy(() -> Nps.of(responses))
                   .isInstanceOf(IllegalArgumentException.class)
                   .hasMessage(
-                      "response " + bad + " at index " + index + " is outside the NPS scale [0, 10]");
+                      "response "
+                          + bad
+                          + " at index "
+                          + index
+                          + " is outside the NPS scale [0, 10]");
             });
   }
 }

@@ -88,7 +88,8 @@ class WeightedNpsPropertiesTest {
                               Arrays.copyOfRange(weights, at, weights.length)));
               assertThat(split).isEqualTo(whole);
               int n = responses.length;
-              int[] reversedResponses = IntStream.range(0, n).map(i -> responses[n - 1 - i]).toArray();
+              int[] reversedResponses =
+                  IntStream.range(0, n).map(i -> responses[n - 1 - i]).toArray();
               double[] reversedWeights = new double[n];
               for (int i = 0; i < n; i++) {
                 reversedWeights[i] = weights[n - 1 - i];

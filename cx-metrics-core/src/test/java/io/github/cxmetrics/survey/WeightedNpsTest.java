@@ -74,7 +74,9 @@ class WeightedNpsTest {
   @Test
   void totalWeightBeyondTheDoubleRangeIsInfiniteButTheScoreIsExact() {
     WeightedNps nps =
-        WeightedNps.of(new int[] {10, 10, 0}, new double[] {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE});
+        WeightedNps.of(
+            new int[] {10, 10, 0},
+            new double[] {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE});
     assertThat(nps.totalWeight()).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(nps.score()).isCloseTo(100.0 / 3, within(1e-12));
     assertThat(nps.effectiveSampleSize()).isCloseTo(3.0, within(1e-12));
@@ -124,10 +126,17 @@ class WeightedNpsTest {
   void itemsAndCollectorAgreeWithArrays() {
     record Answer(int score, double weight) {}
     List<Answer> answers =
-        List.of(new Answer(10, 2), new Answer(9, 1), new Answer(7, 1), new Answer(3, 0.5), new Answer(0, 0.5));
+        List.of(
+            new Answer(10, 2),
+            new Answer(9, 1),
+            new Answer(7, 1),
+            new Answer(3, 0.5),
+            new Answer(0, 0.5));
     WeightedNps expected = WeightedNps.of(RESPONSES, WEIGHTS);
     assertThat(WeightedNps.of(answers, Answer::score, Answer::weight)).isEqualTo(expected);
-    assertThat(answers.parallelStream().collect(WeightedNps.toWeightedNps(Answer::score, Answer::weight)))
+    assertThat(
+            answers.parallelStream()
+                .collect(WeightedNps.toWeightedNps(Answer::score, Answer::weight)))
         .isEqualTo(expected);
     assertThat(expected.hashCode())
         .isEqualTo(WeightedNps.of(answers, Answer::score, Answer::weight).hashCode());
