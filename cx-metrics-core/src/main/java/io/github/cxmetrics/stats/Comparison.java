@@ -31,6 +31,8 @@ public record Comparison(double difference, double standardError) {
   /**
    * Creates a comparison, checking its components.
    *
+   * @param difference {@code first - second}, finite
+   * @param standardError the standard error of the difference, finite and {@code >= 0}
    * @throws IllegalArgumentException if {@code difference} is not finite or {@code standardError}
    *     is negative, NaN or infinite
    */
@@ -48,6 +50,11 @@ public record Comparison(double difference, double standardError) {
    * Compares two independent estimates: {@code D = first - second}, {@code SE = sqrt(firstSe^2 +
    * secondSe^2)}.
    *
+   * @param first the first estimate
+   * @param firstStandardError the standard error of the first estimate, finite and {@code >= 0}
+   * @param second the second estimate
+   * @param secondStandardError the standard error of the second estimate, finite and {@code >= 0}
+   * @return the comparison, in the unit of the scores
    * @throws IllegalArgumentException if an estimate is not finite or a standard error is negative,
    *     NaN or infinite
    */
@@ -91,6 +98,7 @@ public record Comparison(double difference, double standardError) {
    * level}.
    *
    * @param level the confidence level, in (0, 1), e.g. 0.95 for a 5% test
+   * @return whether {@code pValue() < 1 - level}
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    */
   public boolean isSignificant(double level) {
@@ -101,6 +109,7 @@ public record Comparison(double difference, double standardError) {
    * Returns the Wald interval {@code D ± z * SE} for the difference.
    *
    * @param level the confidence level, in (0, 1)
+   * @return the Wald interval {@code D ± z * SE} for the difference
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    */
   public Interval confidenceInterval(double level) {

@@ -17,6 +17,9 @@ public record Interval(double lower, double upper, double level) {
   /**
    * Creates an interval, checking its bounds and level.
    *
+   * @param lower the lower bound, finite
+   * @param upper the upper bound, finite and {@code >= lower}
+   * @param level the confidence level, in (0, 1)
    * @throws IllegalArgumentException if a bound is NaN or infinite, if {@code lower > upper}, or if
    *     {@code level} is outside (0, 1)
    */

@@ -48,6 +48,8 @@ public final class Ces {
   /**
    * Returns the CES of ratings on the default 1..5 scale, lower meaning less effort.
    *
+   * @param ratings the ratings, each on the scale; empty gives an empty value
+   * @return the CES of ratings on the default 1..5 scale, lower meaning less effort
    * @throws NullPointerException if {@code ratings} is null
    * @throws IllegalArgumentException at the first rating outside 1..5, naming it and its index
    */
@@ -59,6 +61,9 @@ public final class Ces {
    * Returns the CES of ratings on {@code scale}, read in {@code direction}.
    *
    * @param ratings the ratings; empty gives an empty value
+   * @param scale the rating scale
+   * @param direction which end of the scale means less effort
+   * @return the CES of ratings on {@code scale}, read in {@code direction}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException at the first rating off the scale, naming it and its index
    */
@@ -71,6 +76,11 @@ public final class Ces {
   /**
    * Returns the CES of byte ratings; otherwise as {@link #of(RatingScale, EffortDirection,
    * int...)}.
+   *
+   * @param scale the rating scale
+   * @param direction which end of the scale means less effort
+   * @param ratings the ratings, each on the scale; empty gives an empty value
+   * @return the CES of byte ratings; otherwise as {@link #of(RatingScale, EffortDirection, int...)}
    */
   public static Ces of(RatingScale scale, EffortDirection direction, byte[] ratings) {
     CesAccumulator accumulator = new CesAccumulator(scale, direction);
@@ -81,6 +91,10 @@ public final class Ces {
   /**
    * Returns the CES of boxed ratings on {@code scale}.
    *
+   * @param scale the rating scale
+   * @param direction which end of the scale means less effort
+   * @param ratings the ratings, each on the scale; empty gives an empty value
+   * @return the CES of boxed ratings on {@code scale}
    * @throws NullPointerException if an argument or a rating is null, naming the rating's index
    * @throws IllegalArgumentException at the first rating off the scale, naming it and its index
    */
@@ -92,6 +106,10 @@ public final class Ces {
   /**
    * Returns the CES of counted ratings: {@code counts[k]} ratings of {@code scale.min() + k}.
    *
+   * @param scale the rating scale
+   * @param direction which end of the scale means less effort
+   * @param counts the count of each rating, from the scale's minimum up
+   * @return the CES of counted ratings: {@code counts[k]} ratings of {@code scale.min() + k}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code counts} does not have one entry per scale point or a
    *     count is negative
@@ -107,6 +125,9 @@ public final class Ces {
   /**
    * Returns the empty CES of a definition: the identity of {@link #merge} for it.
    *
+   * @param scale the rating scale
+   * @param direction which end of the scale means less effort
+   * @return the empty CES of a definition: the identity of {@link #merge} for it
    * @throws NullPointerException if an argument is null
    */
   public static Ces empty(RatingScale scale, EffortDirection direction) {
@@ -119,7 +140,12 @@ public final class Ces {
     return new Ces(histogram, direction);
   }
 
-  /** A collector of boxed ratings on the default scale; unordered and safe on parallel streams. */
+  /**
+   * A collector of boxed ratings on the default scale; unordered and safe on parallel streams.
+   *
+   * @return a collector of boxed ratings on the default scale; unordered and safe on parallel
+   *     streams
+   */
   public static Collector<Integer, ?, Ces> toCes() {
     return toCes(rating -> Objects.requireNonNull(rating, "rating"));
   }
@@ -127,6 +153,10 @@ public final class Ces {
   /**
    * A collector of items into the CES, on the default scale, of the ratings {@code rating} reads.
    *
+   * @param <T> the type of the items
+   * @param rating reads a rating from an item
+   * @return a collector of items into the CES, on the default scale, of the ratings {@code rating}
+   *     reads
    * @throws NullPointerException if {@code rating} is null
    */
   public static <T> Collector<T, ?, Ces> toCes(ToIntFunction<? super T> rating) {
@@ -137,6 +167,12 @@ public final class Ces {
    * A collector of items into the CES, on {@code scale}, of the ratings {@code rating} reads;
    * unordered and safe on parallel streams.
    *
+   * @param <T> the type of the items
+   * @param scale the rating scale
+   * @param direction which end of the scale means less effort
+   * @param rating reads a rating from an item
+   * @return a collector of items into the CES, on {@code scale}, of the ratings {@code rating}
+   *     reads; unordered and safe on parallel streams
    * @throws NullPointerException if an argument is null
    */
   public static <T> Collector<T, ?, Ces> toCes(
@@ -152,32 +188,37 @@ public final class Ces {
         Collector.Characteristics.UNORDERED);
   }
 
-  /** Returns the rating scale. */
+  /** {@return the rating scale} */
   public RatingScale scale() {
     return histogram.scale();
   }
 
-  /** Returns which end of the scale means less effort. */
+  /** {@return which end of the scale means less effort} */
   public EffortDirection direction() {
     return direction;
   }
 
-  /** Returns the number of ratings {@code n}. */
+  /** {@return the number of ratings {@code n}} */
   public long count() {
     return histogram.count();
   }
 
-  /** Returns whether there are no ratings. */
+  /** {@return whether there are no ratings} */
   public boolean isEmpty() {
     return histogram.count() == 0;
   }
 
-  /** Returns the number of ratings equal to {@code rating}; 0 for a rating off the scale. */
+  /**
+   * Returns the number of ratings equal to {@code rating}; 0 for a rating off the scale.
+   *
+   * @param rating a rating
+   * @return the number of ratings equal to {@code rating}; 0 for a rating off the scale
+   */
   public long countOf(int rating) {
     return histogram.countOf(rating);
   }
 
-  /** Returns the count of every rating, from the scale's minimum up; a fresh array. */
+  /** {@return the count of every rating, from the scale's minimum up; a fresh array} */
   public long[] counts() {
     return histogram.counts();
   }
@@ -196,6 +237,7 @@ public final class Ces {
   /**
    * Returns the sample standard deviation {@code sqrt(sum((r_i - mean)^2) / (n - 1))}.
    *
+   * @return the sample standard deviation {@code sqrt(sum((r_i - mean)^2) / (n - 1))}
    * @throws IllegalStateException if there are fewer than two ratings
    */
   public double standardDeviation() {
@@ -206,6 +248,7 @@ public final class Ces {
   /**
    * Returns the standard error of the mean {@code s / sqrt(n)}, in scale points.
    *
+   * @return the standard error of the mean {@code s / sqrt(n)}, in scale points
    * @throws IllegalStateException if there are fewer than two ratings
    */
   public double standardError() {
@@ -218,6 +261,9 @@ public final class Ces {
    * scale.
    *
    * @param level the confidence level, in (0, 1)
+   * @return the Student t interval {@code mean ± t * s / sqrt(n)}, {@code t} the two-sided critical
+   *     value of Student's t with {@code n - 1} degrees of freedom; in scale points, clipped to the
+   *     scale
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws IllegalStateException if there are fewer than two ratings
    */
@@ -250,6 +296,8 @@ public final class Ces {
   /**
    * Returns the value of both samples together.
    *
+   * @param other another value of the same definition
+   * @return the value of both samples together
    * @throws NullPointerException if {@code other} is null
    * @throws IllegalArgumentException if the two differ in scale or direction, naming both
    * @throws ArithmeticException if a count overflows a {@code long}
@@ -267,6 +315,9 @@ public final class Ces {
    * Compares the mean ratings of two independent samples, in scale points: {@code difference =
    * a.mean() - b.mean()}, {@code SE = sqrt(SE_a^2 + SE_b^2)}, with a large-sample normal z test.
    *
+   * @param a the first sample
+   * @param b the second sample
+   * @return the comparison, in the unit of the scores
    * @throws NullPointerException if {@code a} or {@code b} is null
    * @throws IllegalStateException if either sample has fewer than two ratings
    */

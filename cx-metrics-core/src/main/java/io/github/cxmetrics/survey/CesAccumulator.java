@@ -22,6 +22,8 @@ public final class CesAccumulator implements IntConsumer {
   /**
    * Creates an accumulator on {@code scale}, read in {@code direction}.
    *
+   * @param scale the rating scale
+   * @param direction which end of the scale means less effort
    * @throws NullPointerException if an argument is null
    */
   public CesAccumulator(RatingScale scale, EffortDirection direction) {
@@ -43,6 +45,7 @@ public final class CesAccumulator implements IntConsumer {
   /**
    * Counts every rating of {@code ratings}, validating all of them first.
    *
+   * @param ratings the ratings, each on the scale; empty gives an empty value
    * @throws NullPointerException if {@code ratings} is null
    * @throws IllegalArgumentException at the first rating off the scale, naming it and its index;
    *     the accumulator is then unchanged
@@ -51,7 +54,11 @@ public final class CesAccumulator implements IntConsumer {
     counter.addAll(ratings);
   }
 
-  /** Counts every rating of {@code ratings}, read as signed bytes; otherwise as {@link #addAll}. */
+  /**
+   * Counts every rating of {@code ratings}, read as signed bytes; otherwise as {@link #addAll}.
+   *
+   * @param ratings the ratings, each on the scale; empty gives an empty value
+   */
   public void addAll(byte[] ratings) {
     counter.addAll(ratings);
   }
@@ -59,6 +66,7 @@ public final class CesAccumulator implements IntConsumer {
   /**
    * Adds everything {@code other} has counted.
    *
+   * @param other another accumulator; it is not changed
    * @return this accumulator
    * @throws NullPointerException if {@code other} is null
    * @throws IllegalArgumentException if the two differ in scale or direction
@@ -73,12 +81,12 @@ public final class CesAccumulator implements IntConsumer {
     return this;
   }
 
-  /** Returns the number of ratings counted so far. */
+  /** {@return the number of ratings counted so far} */
   public long count() {
     return counter.count();
   }
 
-  /** Returns the {@link Ces} of everything counted so far; the accumulator stays usable. */
+  /** {@return the {@link Ces} of everything counted so far; the accumulator stays usable} */
   public Ces snapshot() {
     return Ces.of(counter.snapshot(), direction);
   }

@@ -64,6 +64,8 @@ public final class Csat {
   /**
    * Returns the CSAT of ratings on the default 1..5 scale, 4 and 5 satisfied.
    *
+   * @param ratings the ratings, each on the scale; empty gives an empty value
+   * @return the CSAT of ratings on the default 1..5 scale, 4 and 5 satisfied
    * @throws NullPointerException if {@code ratings} is null
    * @throws IllegalArgumentException at the first rating outside 1..5, naming it and its index
    */
@@ -77,6 +79,7 @@ public final class Csat {
    * @param scale the rating scale
    * @param satisfiedFrom the lowest satisfied rating, in {@code (scale.min(), scale.max()]}
    * @param ratings the ratings; empty gives an empty value
+   * @return the CSAT of ratings on {@code scale}, those {@code >= satisfiedFrom} satisfied
    * @throws NullPointerException if {@code scale} or {@code ratings} is null
    * @throws IllegalArgumentException if {@code satisfiedFrom} is not above the scale's minimum and
    *     on the scale, or at the first rating outside the scale, naming it and its index
@@ -91,6 +94,12 @@ public final class Csat {
   /**
    * Returns the CSAT of byte ratings on {@code scale}; otherwise as {@link #of(RatingScale, int,
    * int...)}.
+   *
+   * @param scale the rating scale
+   * @param satisfiedFrom the lowest satisfied rating, in {@code (scale.min(), scale.max()]}
+   * @param ratings the ratings, each on the scale; empty gives an empty value
+   * @return the CSAT of byte ratings on {@code scale}; otherwise as {@link #of(RatingScale, int,
+   *     int...)}
    */
   public static Csat of(RatingScale scale, int satisfiedFrom, byte[] ratings) {
     checkThreshold(scale, satisfiedFrom);
@@ -102,6 +111,10 @@ public final class Csat {
   /**
    * Returns the CSAT of boxed ratings on {@code scale}.
    *
+   * @param scale the rating scale
+   * @param satisfiedFrom the lowest satisfied rating, in {@code (scale.min(), scale.max()]}
+   * @param ratings the ratings, each on the scale; empty gives an empty value
+   * @return the CSAT of boxed ratings on {@code scale}
    * @throws NullPointerException if an argument or a rating is null, naming the rating's index
    * @throws IllegalArgumentException as {@link #of(RatingScale, int, int...)}
    */
@@ -113,6 +126,10 @@ public final class Csat {
   /**
    * Returns the CSAT of counted ratings: {@code counts[k]} ratings of {@code scale.min() + k}.
    *
+   * @param scale the rating scale
+   * @param satisfiedFrom the lowest satisfied rating, in {@code (scale.min(), scale.max()]}
+   * @param counts the count of each rating, from the scale's minimum up
+   * @return the CSAT of counted ratings: {@code counts[k]} ratings of {@code scale.min() + k}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code counts} does not have one entry per scale point, a
    *     count is negative, or {@code satisfiedFrom} is invalid
@@ -127,6 +144,9 @@ public final class Csat {
   /**
    * Returns the empty CSAT of a definition: the identity of {@link #merge} for it.
    *
+   * @param scale the rating scale
+   * @param satisfiedFrom the lowest satisfied rating, in {@code (scale.min(), scale.max()]}
+   * @return the empty CSAT of a definition: the identity of {@link #merge} for it
    * @throws NullPointerException if {@code scale} is null
    * @throws IllegalArgumentException if {@code satisfiedFrom} is invalid for {@code scale}
    */
@@ -139,7 +159,12 @@ public final class Csat {
     return new Csat(histogram, satisfiedFrom);
   }
 
-  /** A collector of boxed ratings on the default scale; unordered and safe on parallel streams. */
+  /**
+   * A collector of boxed ratings on the default scale; unordered and safe on parallel streams.
+   *
+   * @return a collector of boxed ratings on the default scale; unordered and safe on parallel
+   *     streams
+   */
   public static Collector<Integer, ?, Csat> toCsat() {
     return toCsat(rating -> Objects.requireNonNull(rating, "rating"));
   }
@@ -147,6 +172,10 @@ public final class Csat {
   /**
    * A collector of items into the CSAT, on the default scale, of the ratings {@code rating} reads.
    *
+   * @param <T> the type of the items
+   * @param rating reads a rating from an item
+   * @return a collector of items into the CSAT, on the default scale, of the ratings {@code rating}
+   *     reads
    * @throws NullPointerException if {@code rating} is null
    */
   public static <T> Collector<T, ?, Csat> toCsat(ToIntFunction<? super T> rating) {
@@ -157,6 +186,12 @@ public final class Csat {
    * A collector of items into the CSAT, on {@code scale}, of the ratings {@code rating} reads;
    * unordered and safe on parallel streams.
    *
+   * @param <T> the type of the items
+   * @param scale the rating scale
+   * @param satisfiedFrom the lowest satisfied rating, in {@code (scale.min(), scale.max()]}
+   * @param rating reads a rating from an item
+   * @return a collector of items into the CSAT, on {@code scale}, of the ratings {@code rating}
+   *     reads; unordered and safe on parallel streams
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code satisfiedFrom} is invalid for {@code scale}
    */
@@ -172,37 +207,42 @@ public final class Csat {
         Collector.Characteristics.UNORDERED);
   }
 
-  /** Returns the rating scale. */
+  /** {@return the rating scale} */
   public RatingScale scale() {
     return histogram.scale();
   }
 
-  /** Returns the lowest satisfied rating. */
+  /** {@return the lowest satisfied rating} */
   public int satisfiedFrom() {
     return satisfiedFrom;
   }
 
-  /** Returns the number of ratings {@code n}. */
+  /** {@return the number of ratings {@code n}} */
   public long count() {
     return histogram.count();
   }
 
-  /** Returns whether there are no ratings. */
+  /** {@return whether there are no ratings} */
   public boolean isEmpty() {
     return histogram.count() == 0;
   }
 
-  /** Returns the number of satisfied ratings {@code S}. */
+  /** {@return the number of satisfied ratings {@code S}} */
   public long satisfied() {
     return histogram.countBetween(satisfiedFrom, histogram.scale().max());
   }
 
-  /** Returns the number of ratings equal to {@code rating}; 0 for a rating off the scale. */
+  /**
+   * Returns the number of ratings equal to {@code rating}; 0 for a rating off the scale.
+   *
+   * @param rating a rating
+   * @return the number of ratings equal to {@code rating}; 0 for a rating off the scale
+   */
   public long countOf(int rating) {
     return histogram.countOf(rating);
   }
 
-  /** Returns the count of every rating, from the scale's minimum up; a fresh array. */
+  /** {@return the count of every rating, from the scale's minimum up; a fresh array} */
   public long[] counts() {
     return histogram.counts();
   }
@@ -220,6 +260,7 @@ public final class Csat {
   /**
    * Returns the mean rating {@code sum(r_i) / n}, in scale points.
    *
+   * @return the mean rating {@code sum(r_i) / n}, in scale points
    * @throws IllegalStateException if the sample is empty
    */
   public double mean() {
@@ -231,6 +272,8 @@ public final class Csat {
    * Returns the standard error of the score, {@code 100 * sqrt(p * (1 - p) / n)} with {@code p = S
    * / n}, in percent; 0 when all or none are satisfied.
    *
+   * @return the standard error of the score, {@code 100 * sqrt(p * (1 - p) / n)} with {@code p = S
+   *     / n}, in percent; 0 when all or none are satisfied
    * @throws IllegalStateException if the sample is empty
    */
   public double standardError() {
@@ -252,6 +295,7 @@ public final class Csat {
    * (Agresti and Coull 1998 recommend it over the Wald interval).
    *
    * @param level the confidence level, in (0, 1)
+   * @return the Wilson score interval, in percent
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws IllegalStateException if the sample is empty
    */
@@ -272,6 +316,8 @@ public final class Csat {
   /**
    * Returns the value of both samples together.
    *
+   * @param other another value of the same definition
+   * @return the value of both samples together
    * @throws NullPointerException if {@code other} is null
    * @throws IllegalArgumentException if the two differ in scale or threshold, naming both
    * @throws ArithmeticException if a count overflows a {@code long}
@@ -290,6 +336,9 @@ public final class Csat {
    * a.score() - b.score()}, {@code SE = sqrt(SE_a^2 + SE_b^2)} (the unpooled two-proportion z
    * test). The two may have different definitions; comparing them is then the caller's call.
    *
+   * @param a the first sample
+   * @param b the second sample
+   * @return the comparison, in the unit of the scores
    * @throws NullPointerException if {@code a} or {@code b} is null
    * @throws IllegalStateException if either sample is empty
    */

@@ -22,6 +22,8 @@ public final class CsatAccumulator implements IntConsumer {
   /**
    * Creates an accumulator on {@code scale}, ratings from {@code satisfiedFrom} up satisfied.
    *
+   * @param scale the rating scale
+   * @param satisfiedFrom the lowest satisfied rating, in {@code (scale.min(), scale.max()]}
    * @throws NullPointerException if {@code scale} is null
    * @throws IllegalArgumentException if {@code satisfiedFrom} is not in {@code (scale.min(),
    *     scale.max()]}
@@ -45,6 +47,7 @@ public final class CsatAccumulator implements IntConsumer {
   /**
    * Counts every rating of {@code ratings}, validating all of them first.
    *
+   * @param ratings the ratings, each on the scale; empty gives an empty value
    * @throws NullPointerException if {@code ratings} is null
    * @throws IllegalArgumentException at the first rating off the scale, naming it and its index;
    *     the accumulator is then unchanged
@@ -53,7 +56,11 @@ public final class CsatAccumulator implements IntConsumer {
     counter.addAll(ratings);
   }
 
-  /** Counts every rating of {@code ratings}, read as signed bytes; otherwise as {@link #addAll}. */
+  /**
+   * Counts every rating of {@code ratings}, read as signed bytes; otherwise as {@link #addAll}.
+   *
+   * @param ratings the ratings, each on the scale; empty gives an empty value
+   */
   public void addAll(byte[] ratings) {
     counter.addAll(ratings);
   }
@@ -61,6 +68,7 @@ public final class CsatAccumulator implements IntConsumer {
   /**
    * Adds everything {@code other} has counted.
    *
+   * @param other another accumulator; it is not changed
    * @return this accumulator
    * @throws NullPointerException if {@code other} is null
    * @throws IllegalArgumentException if the two differ in scale or threshold
@@ -78,12 +86,12 @@ public final class CsatAccumulator implements IntConsumer {
     return this;
   }
 
-  /** Returns the number of ratings counted so far. */
+  /** {@return the number of ratings counted so far} */
   public long count() {
     return counter.count();
   }
 
-  /** Returns the {@link Csat} of everything counted so far; the accumulator stays usable. */
+  /** {@return the {@link Csat} of everything counted so far; the accumulator stays usable} */
   public Csat snapshot() {
     return Csat.of(counter.snapshot(), satisfiedFrom);
   }

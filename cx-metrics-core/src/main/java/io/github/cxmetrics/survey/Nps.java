@@ -72,6 +72,7 @@ public final class Nps {
    * Returns the NPS of {@code responses}, each in 0..10.
    *
    * @param responses the answers; empty gives {@link #EMPTY}
+   * @return the NPS of {@code responses}, each in 0..10
    * @throws NullPointerException if {@code responses} is null
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
    */
@@ -85,6 +86,7 @@ public final class Nps {
    * Returns the NPS of {@code responses}, each byte read as a signed value in 0..10.
    *
    * @param responses the answers; empty gives {@link #EMPTY}
+   * @return the NPS of {@code responses}, each byte read as a signed value in 0..10
    * @throws NullPointerException if {@code responses} is null
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
    */
@@ -98,6 +100,7 @@ public final class Nps {
    * Returns the NPS of boxed answers, each in 0..10.
    *
    * @param responses the answers; empty gives {@link #EMPTY}
+   * @return the NPS of boxed answers, each in 0..10
    * @throws NullPointerException if {@code responses} or one of its elements is null, naming the
    *     element's index
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
@@ -120,6 +123,8 @@ public final class Nps {
    *
    * @param items the items, e.g. survey records; empty gives {@link #EMPTY}
    * @param score reads an answer in 0..10 from an item
+   * @param <T> the type of the items
+   * @return the NPS of the answers that {@code score} reads from each item
    * @throws NullPointerException if {@code items}, {@code score} or an item is null
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its item's
    *     index
@@ -141,6 +146,10 @@ public final class Nps {
   /**
    * Returns the NPS of published or previously counted class sizes.
    *
+   * @param promoters the number of promoters, {@code >= 0}
+   * @param passives the number of passives, {@code >= 0}
+   * @param detractors the number of detractors, {@code >= 0}
+   * @return the NPS of published or previously counted class sizes
    * @throws IllegalArgumentException if a count is negative, naming it
    * @throws ArithmeticException if the total overflows a {@code long}
    */
@@ -184,6 +193,9 @@ public final class Nps {
    * safe on parallel streams.
    *
    * @param score reads an answer in 0..10 from an item
+   * @param <T> the type of the items
+   * @return a collector of items into the NPS of the answers {@code score} reads from them;
+   *     unordered, and safe on parallel streams
    * @throws NullPointerException if {@code score} is null
    */
   public static <T> Collector<T, ?, Nps> toNps(ToIntFunction<? super T> score) {
@@ -196,27 +208,27 @@ public final class Nps {
         Collector.Characteristics.UNORDERED);
   }
 
-  /** Returns the number of promoters (answers 9 and 10). */
+  /** {@return the number of promoters (answers 9 and 10)} */
   public long promoters() {
     return promoters;
   }
 
-  /** Returns the number of passives (answers 7 and 8). */
+  /** {@return the number of passives (answers 7 and 8)} */
   public long passives() {
     return passives;
   }
 
-  /** Returns the number of detractors (answers 0 to 6). */
+  /** {@return the number of detractors (answers 0 to 6)} */
   public long detractors() {
     return detractors;
   }
 
-  /** Returns the number of answers {@code n}; 0 for {@link #EMPTY}. */
+  /** {@return the number of answers {@code n}; 0 for {@link #EMPTY}} */
   public long count() {
     return promoters + passives + detractors;
   }
 
-  /** Returns whether there are no answers. */
+  /** {@return whether there are no answers} */
   public boolean isEmpty() {
     return count() == 0;
   }
@@ -235,6 +247,7 @@ public final class Nps {
   /**
    * Returns the share of promoters {@code 100 * P / n}, in percent.
    *
+   * @return the share of promoters {@code 100 * P / n}, in percent
    * @throws IllegalStateException if the sample is empty
    */
   public double promoterShare() {
@@ -244,6 +257,7 @@ public final class Nps {
   /**
    * Returns the share of detractors {@code 100 * D / n}, in percent.
    *
+   * @return the share of detractors {@code 100 * D / n}, in percent
    * @throws IllegalStateException if the sample is empty
    */
   public double detractorShare() {
@@ -255,6 +269,7 @@ public final class Nps {
    * n)} (Rocks 2016, eq. for the variance of a difference of two multinomial proportions). It is 0
    * when all answers fall in one class.
    *
+   * @return the standard error in NPS points, {@code >= 0}
    * @throws IllegalStateException if the sample is empty
    */
   public double standardError() {
@@ -267,6 +282,8 @@ public final class Nps {
    * interval.
    *
    * @param level the confidence level, in (0, 1)
+   * @return the margin of error {@code z * SE} at {@code level}, in NPS points, for the plain Wald
+   *     interval
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws IllegalStateException if the sample is empty
    */
@@ -315,6 +332,7 @@ public final class Nps {
    * Returns the value of both samples together: the counts added.
    *
    * @param other another NPS
+   * @return the value of both samples together: the counts added
    * @throws NullPointerException if {@code other} is null
    * @throws ArithmeticException if a count overflows a {@code long}
    */
@@ -337,6 +355,9 @@ public final class Nps {
    * {@code SE = sqrt(SE_a^2 + SE_b^2)}, with the z statistic and two-sided p-value of {@link
    * Comparison}, in NPS points.
    *
+   * @param a the first sample
+   * @param b the second sample
+   * @return the comparison, in the unit of the scores
    * @throws NullPointerException if {@code a} or {@code b} is null
    * @throws IllegalStateException if either sample is empty
    */

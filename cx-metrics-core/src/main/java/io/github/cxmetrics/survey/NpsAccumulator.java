@@ -57,6 +57,8 @@ public final class NpsAccumulator implements IntConsumer {
   /**
    * Counts every answer of {@code responses}, read as signed bytes; otherwise as {@link
    * #addAll(int[])}.
+   *
+   * @param responses the answers, each in 0..10; empty gives an empty value
    */
   public void addAll(byte[] responses) {
     long[] batch = new long[histogram.length];
@@ -85,12 +87,12 @@ public final class NpsAccumulator implements IntConsumer {
     return this;
   }
 
-  /** Returns the number of answers counted so far. */
+  /** {@return the number of answers counted so far} */
   public long count() {
     return count;
   }
 
-  /** Returns the {@link Nps} of everything counted so far; the accumulator stays usable. */
+  /** {@return the {@link Nps} of everything counted so far; the accumulator stays usable} */
   public Nps snapshot() {
     return Nps.fromHistogram(histogram);
   }

@@ -28,6 +28,9 @@ public final class RatingScale {
   /**
    * Returns the scale {@code [min, max]}.
    *
+   * @param min the lowest rating
+   * @param max the highest rating, {@code > min}
+   * @return the scale {@code [min, max]}
    * @throws IllegalArgumentException if {@code min >= max} or the scale has more than {@value
    *     #MAX_POINTS} points, naming both ends
    */
@@ -43,27 +46,32 @@ public final class RatingScale {
     return new RatingScale(min, max);
   }
 
-  /** Returns the lowest rating. */
+  /** {@return the lowest rating} */
   public int min() {
     return min;
   }
 
-  /** Returns the highest rating. */
+  /** {@return the highest rating} */
   public int max() {
     return max;
   }
 
-  /** Returns the number of points, {@code max - min + 1}. */
+  /** {@return the number of points, {@code max - min + 1}} */
   public int points() {
     return max - min + 1;
   }
 
-  /** Returns the midpoint {@code (min + max) / 2}, which is a rating only on odd-sized scales. */
+  /** {@return the midpoint {@code (min + max) / 2}, which is a rating only on odd-sized scales} */
   public double midpoint() {
     return ((double) min + max) / 2;
   }
 
-  /** Returns whether {@code rating} lies on the scale. */
+  /**
+   * Returns whether {@code rating} lies on the scale.
+   *
+   * @param rating a rating
+   * @return whether {@code rating} lies on the scale
+   */
   public boolean contains(int rating) {
     return min <= rating && rating <= max;
   }

@@ -65,6 +65,8 @@ public final class WeightedNps {
    *
    * @param responses answers in 0..10
    * @param weights finite weights {@code >= 0}, one per answer
+   * @return the weighted NPS of {@code responses}, {@code weights[i]} the weight of {@code
+   *     responses[i]}
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the arrays differ in length, or at the first answer outside
    *     0..10 or weight that is negative, NaN or infinite, naming it and its index
@@ -78,6 +80,11 @@ public final class WeightedNps {
   /**
    * Returns the weighted NPS of items, reading an answer and a weight from each.
    *
+   * @param <T> the type of the items
+   * @param items the items, e.g. survey records; empty gives an empty value
+   * @param score reads an answer in 0..10 from an item
+   * @param weight reads a finite weight {@code >= 0} from an item
+   * @return the weighted NPS of items, reading an answer and a weight from each
    * @throws NullPointerException if an argument or an item is null
    * @throws IllegalArgumentException at the first invalid answer or weight, naming it and its
    *     item's index
@@ -102,6 +109,11 @@ public final class WeightedNps {
    * A collector of items into their weighted NPS; unordered and safe on parallel streams, with
    * exactly the result of a sequential pass.
    *
+   * @param <T> the type of the items
+   * @param score reads an answer in 0..10 from an item
+   * @param weight reads a finite weight {@code >= 0} from an item
+   * @return a collector of items into their weighted NPS; unordered and safe on parallel streams,
+   *     with exactly the result of a sequential pass
    * @throws NullPointerException if an argument is null
    */
   public static <T> Collector<T, ?, WeightedNps> toWeightedNps(
@@ -117,27 +129,27 @@ public final class WeightedNps {
         Collector.Characteristics.UNORDERED);
   }
 
-  /** Returns the number of answers, including those of weight 0. */
+  /** {@return the number of answers, including those of weight 0} */
   public long count() {
     return count;
   }
 
-  /** Returns whether there are no answers. */
+  /** {@return whether there are no answers} */
   public boolean isEmpty() {
     return count == 0;
   }
 
-  /** Returns the sum of the promoters' weights {@code W_P}, rounded to the nearest double. */
+  /** {@return the sum of the promoters' weights {@code W_P}, rounded to the nearest double} */
   public double promoterWeight() {
     return ExactSum.toDouble(promoterWeight);
   }
 
-  /** Returns the sum of the passives' weights, rounded to the nearest double. */
+  /** {@return the sum of the passives' weights, rounded to the nearest double} */
   public double passiveWeight() {
     return ExactSum.toDouble(passiveWeight);
   }
 
-  /** Returns the sum of the detractors' weights {@code W_D}, rounded to the nearest double. */
+  /** {@return the sum of the detractors' weights {@code W_D}, rounded to the nearest double} */
   public double detractorWeight() {
     return ExactSum.toDouble(detractorWeight);
   }
@@ -145,6 +157,9 @@ public final class WeightedNps {
   /**
    * Returns the total weight {@code W}, rounded to the nearest double (infinite if it exceeds the
    * double range).
+   *
+   * @return the total weight {@code W}, rounded to the nearest double (infinite if it exceeds the
+   *     double range)
    */
   public double totalWeight() {
     return ExactSum.toDouble(total());
@@ -175,6 +190,8 @@ public final class WeightedNps {
    * Returns Kish's effective sample size {@code n_eff = W^2 / sum(w_i^2)}, in [1, n] for positive
    * weights.
    *
+   * @return Kish's effective sample size {@code n_eff = W^2 / sum(w_i^2)}, in [1, n] for positive
+   *     weights
    * @throws IllegalStateException if the total weight is 0
    */
   public double effectiveSampleSize() {
@@ -187,6 +204,8 @@ public final class WeightedNps {
    * Returns the standard error of the score, {@code 100 * sqrt((p + d - (p - d)^2) / n_eff)}, in
    * NPS points.
    *
+   * @return the standard error of the score, {@code 100 * sqrt((p + d - (p - d)^2) / n_eff)}, in
+   *     NPS points
    * @throws IllegalStateException if the total weight is 0
    */
   public double standardError() {
@@ -197,6 +216,8 @@ public final class WeightedNps {
   /**
    * Returns the margin of error {@code z * SE} at {@code level}, in NPS points.
    *
+   * @param level the confidence level, in (0, 1)
+   * @return the margin of error {@code z * SE} at {@code level}, in NPS points
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws IllegalStateException if the total weight is 0
    */
@@ -210,6 +231,7 @@ public final class WeightedNps {
    * {@code p * n_eff} promoters and {@code d * n_eff} detractors out of {@code n_eff}.
    *
    * @param level the confidence level, in (0, 1)
+   * @return the adjusted Wald interval, in NPS points
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws IllegalStateException if the total weight is 0
    */
@@ -223,6 +245,7 @@ public final class WeightedNps {
    * Returns the Wald interval {@code score ± z * SE}, clipped to [-100, 100].
    *
    * @param level the confidence level, in (0, 1)
+   * @return the Wald interval, in NPS points, always containing {@link #score()}
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws IllegalStateException if the total weight is 0
    */
@@ -254,6 +277,8 @@ public final class WeightedNps {
   /**
    * Returns the value of both samples together: counts and exact weight sums added.
    *
+   * @param other another value of the same definition
+   * @return the value of both samples together: counts and exact weight sums added
    * @throws NullPointerException if {@code other} is null
    * @throws ArithmeticException if the count overflows a {@code long}
    */

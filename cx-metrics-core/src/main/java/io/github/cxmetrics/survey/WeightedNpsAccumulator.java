@@ -61,6 +61,8 @@ public final class WeightedNpsAccumulator {
   /**
    * Adds every answer of {@code responses} with the weight at the same index of {@code weights}.
    *
+   * @param responses the answers, each in 0..10; empty gives an empty value
+   * @param weights finite weights {@code >= 0}, one per answer
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the arrays differ in length, or at the first invalid answer
    *     or weight, naming it and its index; the accumulator is then unchanged
@@ -89,6 +91,7 @@ public final class WeightedNpsAccumulator {
   /**
    * Adds everything {@code other} holds.
    *
+   * @param other another accumulator; it is not changed
    * @return this accumulator
    * @throws NullPointerException if {@code other} is null
    * @throws ArithmeticException if the count overflows a {@code long}
@@ -103,12 +106,12 @@ public final class WeightedNpsAccumulator {
     return this;
   }
 
-  /** Returns the number of answers added so far. */
+  /** {@return the number of answers added so far} */
   public long count() {
     return count;
   }
 
-  /** Returns the {@link WeightedNps} of everything added so far; the accumulator stays usable. */
+  /** {@return the {@link WeightedNps} of everything added so far; the accumulator stays usable} */
   public WeightedNps snapshot() {
     return new WeightedNps(
         count,
