@@ -1,0 +1,52 @@
+package example;
+
+import io.github.cxmetrics.stats.Comparison;
+import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.survey.Ces;
+import io.github.cxmetrics.survey.Csat;
+import io.github.cxmetrics.survey.Nps;
+import java.util.List;
+
+/** The README quickstart, run against the library as a user gets it; fails on a wrong figure. */
+public final class Quickstart {
+  private Quickstart() {}
+
+  public static void main(String[] args) {
+    // --- README quickstart: begin ---
+    Nps nps = Nps.of(10, 9, 9, 8, 7, 7, 6, 3, 10, 9);
+    Interval ci = nps.confidenceInterval(0.95); // adjusted Wald (Rocks 2016)
+    System.out.printf("NPS %.1f, 95%% CI [%.1f, %.1f], n=%d%n",
+        nps.score(), ci.lower(), ci.upper(), nps.count());
+
+    Nps lastQuarter = Nps.ofCounts(120, 80, 100);
+    Comparison change = Nps.compare(nps, lastQuarter);
+    System.out.printf("change %+.1f points, p=%.3f%n", change.difference(), change.pValue());
+
+    record Survey(String channel, int score) {}
+    List<Survey> surveys = List.of(new Survey("web", 9), new Survey("app", 4), new Survey("web", 10));
+    Nps fromRecords = surveys.stream().collect(Nps.toNps(Survey::score));
+
+    Csat csat = Csat.of(5, 4, 4, 3, 5, 2, 5); // 1..5, satisfied = 4 and 5
+    System.out.printf("CSAT %.1f%%, mean %.2f, 95%% CI [%.1f, %.1f]%n", csat.score(), csat.mean(),
+        csat.confidenceInterval(0.95).lower(), csat.confidenceInterval(0.95).upper());
+
+    Ces ces = Ces.of(2, 1, 3, 2, 4, 1); // 1..5, lower = less effort
+    System.out.printf("CES %.2f, low effort %.1f%%%n", ces.mean(), ces.lowEffortShare());
+    // --- README quickstart: end ---
+
+    // hand-computed expectations: 5 promoters, 3 passives, 2 detractors of 10
+    check(nps.score() == 100.0 * (5 - 2) / 10, "NPS score " + nps.score());
+    check(ci.contains(nps.score()), "interval " + ci);
+    check(lastQuarter.score() == 100.0 * (120 - 100) / 300, "last quarter " + lastQuarter);
+    check(fromRecords.count() == 3 && fromRecords.detractors() == 1, "records " + fromRecords);
+    check(csat.score() == 100.0 * 5 / 7, "CSAT " + csat);
+    check(ces.mean() == 13.0 / 6 && ces.lowEffortShare() == 100.0 * 4 / 6, "CES " + ces);
+    System.out.println("quickstart OK");
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new AssertionError("unexpected quickstart figure: " + what);
+    }
+  }
+}
