@@ -36,16 +36,7 @@ public final class ExactSum {
    */
   public void add(double x) {
     long bits = Double.doubleToRawLongBits(x);
-    int biased = (int) (bits >>> 52) & 0x7FF;
-    long mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
-    if (biased != 0) {
-      mantissa |= 1L << 52;
-    } else if (mantissa == 0) {
-      return;
-    } else {
-      biased = 1;
-    }
-    addShifted(0, mantissa, biased - 1075 + BIAS);
+    addShifted(0, significand(bits), exponent(bits) + BIAS);
   }
 
   /**
@@ -55,18 +46,20 @@ public final class ExactSum {
    */
   public void addSquare(double x) {
     long bits = Double.doubleToRawLongBits(x);
+    long m = significand(bits);
+    addShifted(Math.multiplyHigh(m, m), m * m, 2 * exponent(bits) + BIAS);
+  }
+
+  /** The integer significand {@code m} of a finite double {@code m * 2^e}, below 2^53. */
+  private static long significand(long bits) {
+    long fraction = bits & 0xF_FFFF_FFFF_FFFFL;
+    return (bits & 0x7FF0_0000_0000_0000L) == 0 ? fraction : fraction | 1L << 52;
+  }
+
+  /** The exponent {@code e} of a finite double {@code m * 2^e}, from -1074 (subnormals) up. */
+  private static int exponent(long bits) {
     int biased = (int) (bits >>> 52) & 0x7FF;
-    long mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
-    if (biased != 0) {
-      mantissa |= 1L << 52;
-    } else if (mantissa == 0) {
-      return;
-    } else {
-      biased = 1;
-    }
-    long high = Math.multiplyHigh(mantissa, mantissa);
-    long low = mantissa * mantissa;
-    addShifted(high, low, 2 * (biased - 1075) + BIAS);
+    return Math.max(biased, 1) - 1075;
   }
 
   /** Adds the unsigned 128-bit integer {@code high:low} times {@code 2^position}. */

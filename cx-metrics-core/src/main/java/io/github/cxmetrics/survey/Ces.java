@@ -337,7 +337,11 @@ public final class Ces {
   }
 
   private String definition() {
-    return "CES on " + scale() + " " + direction;
+    return definition(scale(), direction);
+  }
+
+  static String definition(RatingScale scale, EffortDirection direction) {
+    return "CES on " + scale + " " + direction;
   }
 
   @Override

@@ -28,7 +28,7 @@ public final class CesAccumulator implements IntConsumer {
    */
   public CesAccumulator(RatingScale scale, EffortDirection direction) {
     this.direction = Objects.requireNonNull(direction, "direction");
-    this.counter = new RatingCounter(scale);
+    this.counter = new RatingCounter(scale, Ces.definition(scale, direction));
   }
 
   /**
@@ -72,12 +72,7 @@ public final class CesAccumulator implements IntConsumer {
    * @throws IllegalArgumentException if the two differ in scale or direction
    */
   public CesAccumulator combine(CesAccumulator other) {
-    Objects.requireNonNull(other, "other");
-    if (direction != other.direction) {
-      throw new IllegalArgumentException(
-          "cannot combine CES " + direction + " with CES " + other.direction);
-    }
-    counter.combine(other.counter, "CES");
+    counter.combine(Objects.requireNonNull(other, "other").counter);
     return this;
   }
 

@@ -357,7 +357,11 @@ public final class Csat {
   }
 
   private String definition() {
-    return "CSAT on " + scale() + " satisfied from " + satisfiedFrom;
+    return definition(scale(), satisfiedFrom);
+  }
+
+  static String definition(RatingScale scale, int satisfiedFrom) {
+    return "CSAT on " + scale + " satisfied from " + satisfiedFrom;
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class CsatAccumulator implements IntConsumer {
    */
   public CsatAccumulator(RatingScale scale, int satisfiedFrom) {
     this.satisfiedFrom = Csat.checkThreshold(scale, satisfiedFrom);
-    this.counter = new RatingCounter(scale);
+    this.counter = new RatingCounter(scale, Csat.definition(scale, satisfiedFrom));
   }
 
   /**
@@ -74,15 +74,7 @@ public final class CsatAccumulator implements IntConsumer {
    * @throws IllegalArgumentException if the two differ in scale or threshold
    */
   public CsatAccumulator combine(CsatAccumulator other) {
-    Objects.requireNonNull(other, "other");
-    if (satisfiedFrom != other.satisfiedFrom) {
-      throw new IllegalArgumentException(
-          "cannot combine CSAT satisfied from "
-              + satisfiedFrom
-              + " with CSAT satisfied from "
-              + other.satisfiedFrom);
-    }
-    counter.combine(other.counter, "CSAT");
+    counter.combine(Objects.requireNonNull(other, "other").counter);
     return this;
   }
 

@@ -2,6 +2,7 @@ package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Histograms;
+import io.github.cxmetrics.internal.Inputs;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
 import java.util.Objects;
@@ -106,15 +107,8 @@ public final class Nps {
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
    */
   public static Nps of(Iterable<Integer> responses) {
-    Objects.requireNonNull(responses, "responses");
     NpsAccumulator accumulator = new NpsAccumulator();
-    long index = 0;
-    for (Integer response : responses) {
-      if (response == null) {
-        throw new NullPointerException("responses contains null at index " + index);
-      }
-      accumulator.accept(response, index++);
-    }
+    Inputs.forEachIndexed(responses, "responses", accumulator::accept);
     return accumulator.snapshot();
   }
 
@@ -130,16 +124,10 @@ public final class Nps {
    *     index
    */
   public static <T> Nps of(Iterable<T> items, ToIntFunction<? super T> score) {
-    Objects.requireNonNull(items, "items");
     Objects.requireNonNull(score, "score");
     NpsAccumulator accumulator = new NpsAccumulator();
-    long index = 0;
-    for (T item : items) {
-      if (item == null) {
-        throw new NullPointerException("items contains null at index " + index);
-      }
-      accumulator.accept(score.applyAsInt(item), index++);
-    }
+    Inputs.forEachIndexed(
+        items, "items", (item, index) -> accumulator.accept(score.applyAsInt(item), index));
     return accumulator.snapshot();
   }
 
@@ -161,6 +149,13 @@ public final class Nps {
         Checks.addCounts(
             "NPS count", Checks.addCounts("NPS count", promoters, passives), detractors);
     return n == 0 ? EMPTY : new Nps(promoters, passives, detractors);
+  }
+
+  /** Throws the exception for an answer outside 0..10 at {@code index}. */
+  static void checkResponse(int response, long index) {
+    if (response < MIN_RESPONSE || response > MAX_RESPONSE) {
+      throw Histograms.outside(response, index, SCALE);
+    }
   }
 
   static Nps fromHistogram(long[] histogram) {

@@ -33,9 +33,7 @@ public final class NpsAccumulator implements IntConsumer {
   }
 
   void accept(int response, long index) {
-    if (response < Nps.MIN_RESPONSE || response > Nps.MAX_RESPONSE) {
-      throw Histograms.outside(response, index, Nps.SCALE);
-    }
+    Nps.checkResponse(response, index);
     histogram[response]++;
     count++;
   }

@@ -2,16 +2,23 @@ package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Histograms;
+import io.github.cxmetrics.internal.Inputs;
 import java.util.Objects;
 
 /** The mutable counts behind {@link CsatAccumulator} and {@link CesAccumulator}. */
 final class RatingCounter {
   private final RatingScale scale;
+  private final String definition;
   private final long[] counts;
   private long count;
 
-  RatingCounter(RatingScale scale) {
+  /**
+   * A counter on {@code scale} for a metric whose full definition (scale and threshold or
+   * direction) reads {@code definition}; only counters of equal definitions combine.
+   */
+  RatingCounter(RatingScale scale, String definition) {
     this.scale = Objects.requireNonNull(scale, "scale");
+    this.definition = definition;
     this.counts = new long[scale.points()];
   }
 
@@ -43,10 +50,11 @@ final class RatingCounter {
     add(batch, ratings.length);
   }
 
-  void combine(RatingCounter other, String what) {
-    if (!scale.equals(other.scale)) {
+  void combine(RatingCounter other) {
+    Objects.requireNonNull(other, "other");
+    if (!definition.equals(other.definition)) {
       throw new IllegalArgumentException(
-          "cannot combine a " + what + " on " + scale + " with one on " + other.scale);
+          "cannot combine " + definition + " with " + other.definition);
     }
     add(other.counts, other.count);
   }
@@ -64,15 +72,8 @@ final class RatingCounter {
 
   /** Counts every rating of a boxed sequence, naming the index of a null or invalid one. */
   static RatingHistogram ofIterable(RatingScale scale, Iterable<Integer> ratings) {
-    Objects.requireNonNull(ratings, "ratings");
-    RatingCounter counter = new RatingCounter(scale);
-    long index = 0;
-    for (Integer rating : ratings) {
-      if (rating == null) {
-        throw new NullPointerException("ratings contains null at index " + index);
-      }
-      counter.accept(rating, index++);
-    }
+    RatingCounter counter = new RatingCounter(scale, "");
+    Inputs.forEachIndexed(ratings, "ratings", counter::accept);
     return counter.snapshot();
   }
 }

@@ -2,6 +2,7 @@ package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.ExactSum;
+import io.github.cxmetrics.internal.Inputs;
 import io.github.cxmetrics.stats.Interval;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -91,17 +92,14 @@ public final class WeightedNps {
    */
   public static <T> WeightedNps of(
       Iterable<T> items, ToIntFunction<? super T> score, ToDoubleFunction<? super T> weight) {
-    Objects.requireNonNull(items, "items");
     Objects.requireNonNull(score, "score");
     Objects.requireNonNull(weight, "weight");
     WeightedNpsAccumulator accumulator = new WeightedNpsAccumulator();
-    long index = 0;
-    for (T item : items) {
-      if (item == null) {
-        throw new NullPointerException("items contains null at index " + index);
-      }
-      accumulator.add(score.applyAsInt(item), weight.applyAsDouble(item), index++);
-    }
+    Inputs.forEachIndexed(
+        items,
+        "items",
+        (item, index) ->
+            accumulator.add(score.applyAsInt(item), weight.applyAsDouble(item), index));
     return accumulator.snapshot();
   }
 

@@ -2,7 +2,6 @@ package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.ExactSum;
-import io.github.cxmetrics.internal.Histograms;
 import java.util.Objects;
 
 /**
@@ -37,15 +36,9 @@ public final class WeightedNpsAccumulator {
   }
 
   void add(int response, double weight, long index) {
-    checkResponse(response, index);
+    Nps.checkResponse(response, index);
     Checks.checkWeight(weight, index);
     addValid(response, weight);
-  }
-
-  private static void checkResponse(int response, long index) {
-    if (response < Nps.MIN_RESPONSE || response > Nps.MAX_RESPONSE) {
-      throw Histograms.outside(response, index, Nps.SCALE);
-    }
   }
 
   private void addValid(int response, double weight) {
@@ -80,7 +73,7 @@ public final class WeightedNpsAccumulator {
     }
     long base = count;
     for (int i = 0; i < responses.length; i++) {
-      checkResponse(responses[i], base + i);
+      Nps.checkResponse(responses[i], base + i);
       Checks.checkWeight(weights[i], base + i);
     }
     for (int i = 0; i < responses.length; i++) {
