@@ -78,9 +78,7 @@ public final class Nps {
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
    */
   public static Nps of(int... responses) {
-    long[] histogram = new long[MAX_RESPONSE + 1];
-    Histograms.count(responses, MIN_RESPONSE, histogram, "responses", SCALE);
-    return fromHistogram(histogram);
+    return fromAtLeast(count(responses), responses.length);
   }
 
   /**
@@ -92,9 +90,7 @@ public final class Nps {
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
    */
   public static Nps of(byte[] responses) {
-    long[] histogram = new long[MAX_RESPONSE + 1];
-    Histograms.count(responses, MIN_RESPONSE, histogram, "responses", SCALE);
-    return fromHistogram(histogram);
+    return fromAtLeast(count(responses), responses.length);
   }
 
   /**
@@ -158,20 +154,23 @@ public final class Nps {
     }
   }
 
-  static Nps fromHistogram(long[] histogram) {
-    long detractors = 0;
-    for (int answer = MIN_RESPONSE; answer < PASSIVE_FROM; answer++) {
-      detractors += histogram[answer];
-    }
-    long passives = 0;
-    for (int answer = PASSIVE_FROM; answer < PROMOTER_FROM; answer++) {
-      passives += histogram[answer];
-    }
-    long promoters = 0;
-    for (int answer = PROMOTER_FROM; answer <= MAX_RESPONSE; answer++) {
-      promoters += histogram[answer];
-    }
-    return ofCounts(promoters, passives, detractors);
+  /** Validates and counts: promoters in the upper 32 bits, non-detractors in the lower. */
+  static long count(int[] responses) {
+    return Histograms.countAtLeast(
+        responses, MIN_RESPONSE, MAX_RESPONSE, PROMOTER_FROM, PASSIVE_FROM, "responses", SCALE);
+  }
+
+  /** As {@link #count(int[])} for byte answers. */
+  static long count(byte[] responses) {
+    return Histograms.countAtLeast(
+        responses, MIN_RESPONSE, MAX_RESPONSE, PROMOTER_FROM, PASSIVE_FROM, "responses", SCALE);
+  }
+
+  /** The NPS of {@code n} answers counted by {@link #count(int[])}. */
+  static Nps fromAtLeast(long packed, long n) {
+    long promoters = packed >>> 32;
+    long nonDetractors = packed & 0xFFFF_FFFFL;
+    return ofCounts(promoters, nonDetractors - promoters, n - nonDetractors);
   }
 
   /**

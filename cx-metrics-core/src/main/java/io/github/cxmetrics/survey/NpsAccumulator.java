@@ -1,7 +1,6 @@
 package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
-import io.github.cxmetrics.internal.Histograms;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 
@@ -14,8 +13,9 @@ import java.util.function.IntConsumer;
  * collectors do on parallel streams.
  */
 public final class NpsAccumulator implements IntConsumer {
-  private final long[] histogram = new long[Nps.MAX_RESPONSE + 1];
-  private long count;
+  private long promoters;
+  private long passives;
+  private long detractors;
 
   /** Creates an accumulator of no answers. */
   public NpsAccumulator() {}
@@ -29,46 +29,55 @@ public final class NpsAccumulator implements IntConsumer {
    */
   @Override
   public void accept(int response) {
-    accept(response, count);
+    accept(response, count());
   }
 
   void accept(int response, long index) {
     Nps.checkResponse(response, index);
-    histogram[response]++;
-    count++;
+    if (response >= Nps.PROMOTER_FROM) {
+      promoters++;
+    } else if (response >= Nps.PASSIVE_FROM) {
+      passives++;
+    } else {
+      detractors++;
+    }
   }
 
   /**
-   * Counts every answer of {@code responses}, validating all of them first.
+   * Counts every answer of {@code responses}, validating all of them in the same pass.
    *
    * @param responses answers in 0..10
    * @throws NullPointerException if {@code responses} is null
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index in
    *     {@code responses}; the accumulator is then unchanged
+   * @throws ArithmeticException if a count overflows a {@code long}
    */
   public void addAll(int[] responses) {
-    long[] batch = new long[histogram.length];
-    Histograms.count(responses, Nps.MIN_RESPONSE, batch, "responses", Nps.SCALE);
-    addHistogram(batch, responses.length);
+    add(Nps.fromAtLeast(Nps.count(responses), responses.length));
   }
 
   /**
    * Counts every answer of {@code responses}, read as signed bytes; otherwise as {@link
    * #addAll(int[])}.
    *
-   * @param responses the answers, each in 0..10; empty gives an empty value
+   * @param responses answers in 0..10
    */
   public void addAll(byte[] responses) {
-    long[] batch = new long[histogram.length];
-    Histograms.count(responses, Nps.MIN_RESPONSE, batch, "responses", Nps.SCALE);
-    addHistogram(batch, responses.length);
+    add(Nps.fromAtLeast(Nps.count(responses), responses.length));
   }
 
-  private void addHistogram(long[] batch, long size) {
-    for (int k = 0; k < histogram.length; k++) {
-      histogram[k] = Checks.addCounts("NPS count", histogram[k], batch[k]);
-    }
-    count = Checks.addCounts("NPS count", count, size);
+  private void add(Nps counted) {
+    add(counted.promoters(), counted.passives(), counted.detractors());
+  }
+
+  private void add(long morePromoters, long morePassives, long moreDetractors) {
+    long p = Checks.addCounts("promoters", promoters, morePromoters);
+    long a = Checks.addCounts("passives", passives, morePassives);
+    long d = Checks.addCounts("detractors", detractors, moreDetractors);
+    Checks.addCounts("NPS count", Checks.addCounts("NPS count", p, a), d);
+    promoters = p;
+    passives = a;
+    detractors = d;
   }
 
   /**
@@ -77,21 +86,22 @@ public final class NpsAccumulator implements IntConsumer {
    * @param other another accumulator; it is not changed
    * @return this accumulator
    * @throws NullPointerException if {@code other} is null
-   * @throws ArithmeticException if a count overflows a {@code long}
+   * @throws ArithmeticException if a count overflows a {@code long}; this accumulator is then
+   *     unchanged
    */
   public NpsAccumulator combine(NpsAccumulator other) {
     Objects.requireNonNull(other, "other");
-    addHistogram(other.histogram, other.count);
+    add(other.promoters, other.passives, other.detractors);
     return this;
   }
 
   /** {@return the number of answers counted so far} */
   public long count() {
-    return count;
+    return promoters + passives + detractors;
   }
 
   /** {@return the {@link Nps} of everything counted so far; the accumulator stays usable} */
   public Nps snapshot() {
-    return Nps.fromHistogram(histogram);
+    return Nps.ofCounts(promoters, passives, detractors);
   }
 }
