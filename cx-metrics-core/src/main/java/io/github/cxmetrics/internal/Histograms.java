@@ -39,8 +39,8 @@ public final class Histograms {
   /** The largest scale counted by thresholds in {@code int[]} kernels (4 thresholds). */
   private static final int MAX_THRESHOLD_POINTS = 5;
 
-  /** The largest scale counted by SWAR in {@code byte[]} kernels (8 thresholds). */
-  private static final int MAX_SWAR_POINTS = 9;
+  /** The largest scale counted by SWAR in {@code byte[]} kernels (3 passes of 4 thresholds). */
+  private static final int MAX_SWAR_POINTS = 13;
 
   private Histograms() {}
 
@@ -88,25 +88,25 @@ public final class Histograms {
   public static long countAtLeast(
       byte[] values, int min, int max, int high, int low, String parameter, String scale) {
     Objects.requireNonNull(values, parameter);
-    long belowMin = (0x80 - min) * ONES;
-    long aboveMax = (0x7F - max) * ONES;
-    long highAdd = (0x80 - high) * ONES;
-    long lowAdd = (0x80 - low) * ONES;
+    long minimums = min * ONES;
+    long aboveSpan = (0x7F - (max - min)) * ONES;
+    long highAdd = (0x80 - (high - min)) * ONES;
+    long lowAdd = (0x80 - (low - min)) * ONES;
     int n = values.length;
     int words = n >>> 3;
     long atLeastHigh = 0;
     long atLeastLow = 0;
-    int i = 0;
-    for (int word = 0; word < words; ) {
+    int word = 0;
+    while (word < words) {
       int blockEnd = Math.min(words, word + WORDS_PER_BLOCK);
       long bad = 0;
       long laneHigh = 0;
       long laneLow = 0;
-      for (; word < blockEnd; word++, i += 8) {
-        long w = (long) LONGS.get(values, i);
-        bad |= w | (w + aboveMax) | ~(w + belowMin);
-        laneHigh += ((w + highAdd) & HIGHS) >>> 7;
-        laneLow += ((w + lowAdd) & HIGHS) >>> 7;
+      for (; word < blockEnd; word++) {
+        long r = (long) LONGS.get(values, word << 3) - minimums;
+        bad |= r | (r + aboveSpan);
+        laneHigh += ((r + highAdd) & HIGHS) >>> 7;
+        laneLow += ((r + lowAdd) & HIGHS) >>> 7;
       }
       if ((bad & HIGHS) != 0) {
         throw firstOutside(values, min, max, scale);
@@ -114,7 +114,7 @@ public final class Histograms {
       atLeastHigh += laneSum(laneHigh);
       atLeastLow += laneSum(laneLow);
     }
-    for (; i < n; i++) {
+    for (int i = words << 3; i < n; i++) {
       int v = values[i];
       if (v < min || v > max) {
         throw outside(v, i, scale);
@@ -206,75 +206,80 @@ public final class Histograms {
   }
 
   /**
-   * Scales within 0..127 of at most 9 points: eight "at least min + j" counts by SWAR; thresholds
-   * beyond the scale count nothing.
+   * Scales within 0..127 of at most {@value #MAX_SWAR_POINTS} points: the "at least min + j"
+   * counts, four thresholds a pass over the input.
    */
   private static void countBySwar(byte[] values, int min, long[] counts, String scale) {
-    int max = min + counts.length - 1;
-    long belowMin = (0x80 - min) * ONES;
-    long aboveMax = (0x7F - max) * ONES;
-    // "at least min + j" for j = 1..8; past the scale the constant is 0, which no valid byte fills
-    long[] add = new long[MAX_SWAR_POINTS - 1];
-    for (int j = 1; j <= add.length; j++) {
-      add[j - 1] = min + j <= max ? (0x80 - min - j) * ONES : 0;
+    long[] atLeast = new long[counts.length - 1];
+    for (int first = 1; first < counts.length; first += 4) {
+      atLeastFour(values, min, counts.length - 1, first, atLeast, scale);
     }
-    long a1 = add[0];
-    long a2 = add[1];
-    long a3 = add[2];
-    long a4 = add[3];
-    long a5 = add[4];
-    long a6 = add[5];
-    long a7 = add[6];
-    long a8 = add[7];
-    long[] atLeast = new long[add.length];
+    addCumulative(counts, values.length, atLeast);
+  }
+
+  /**
+   * One SWAR pass: validates {@code values} against {@code [min, min + span]} (the caller has
+   * checked {@code 0 <= min} and {@code min + span <= 127}) and stores how many are at least {@code
+   * min + j} in {@code atLeast[j - 1]}, for {@code j = first .. min(first + 3, span)}.
+   *
+   * <p>With {@code r = w - min * 0x0101010101010101}, every byte of {@code r} is its value minus
+   * {@code min} when all eight are valid; a byte below {@code min} borrows and sets its top bit,
+   * and a byte above {@code min + span} sets the top bit of {@code r + (0x7F - span) * 0x01..01},
+   * so one OR of both finds any invalid byte.
+   */
+  private static void atLeastFour(
+      byte[] values, int min, int span, int first, long[] atLeast, String scale) {
+    long minimums = min * ONES;
+    long aboveSpan = (0x7F - span) * ONES;
+    // "r >= j" sets the top bit of r + (0x80 - j); past the span the constant 0 sets none
+    long add1 = first <= span ? (0x80 - first) * ONES : 0;
+    long add2 = first + 1 <= span ? (0x80 - first - 1) * ONES : 0;
+    long add3 = first + 2 <= span ? (0x80 - first - 2) * ONES : 0;
+    long add4 = first + 3 <= span ? (0x80 - first - 3) * ONES : 0;
+    long sum1 = 0;
+    long sum2 = 0;
+    long sum3 = 0;
+    long sum4 = 0;
     int n = values.length;
     int words = n >>> 3;
-    int i = 0;
-    for (int word = 0; word < words; ) {
+    int word = 0;
+    while (word < words) {
       int blockEnd = Math.min(words, word + WORDS_PER_BLOCK);
       long bad = 0;
-      long l1 = 0;
-      long l2 = 0;
-      long l3 = 0;
-      long l4 = 0;
-      long l5 = 0;
-      long l6 = 0;
-      long l7 = 0;
-      long l8 = 0;
-      for (; word < blockEnd; word++, i += 8) {
-        long w = (long) LONGS.get(values, i);
-        bad |= w | (w + aboveMax) | ~(w + belowMin);
-        l1 += ((w + a1) & HIGHS) >>> 7;
-        l2 += ((w + a2) & HIGHS) >>> 7;
-        l3 += ((w + a3) & HIGHS) >>> 7;
-        l4 += ((w + a4) & HIGHS) >>> 7;
-        l5 += ((w + a5) & HIGHS) >>> 7;
-        l6 += ((w + a6) & HIGHS) >>> 7;
-        l7 += ((w + a7) & HIGHS) >>> 7;
-        l8 += ((w + a8) & HIGHS) >>> 7;
+      long lane1 = 0;
+      long lane2 = 0;
+      long lane3 = 0;
+      long lane4 = 0;
+      for (; word < blockEnd; word++) {
+        long r = (long) LONGS.get(values, word << 3) - minimums;
+        bad |= r | (r + aboveSpan);
+        lane1 += ((r + add1) & HIGHS) >>> 7;
+        lane2 += ((r + add2) & HIGHS) >>> 7;
+        lane3 += ((r + add3) & HIGHS) >>> 7;
+        lane4 += ((r + add4) & HIGHS) >>> 7;
       }
       if ((bad & HIGHS) != 0) {
-        throw firstOutside(values, min, max, scale);
+        throw firstOutside(values, min, min + span, scale);
       }
-      atLeast[0] += laneSum(l1);
-      atLeast[1] += laneSum(l2);
-      atLeast[2] += laneSum(l3);
-      atLeast[3] += laneSum(l4);
-      atLeast[4] += laneSum(l5);
-      atLeast[5] += laneSum(l6);
-      atLeast[6] += laneSum(l7);
-      atLeast[7] += laneSum(l8);
+      sum1 += laneSum(lane1);
+      sum2 += laneSum(lane2);
+      sum3 += laneSum(lane3);
+      sum4 += laneSum(lane4);
     }
-    for (; i < n; i++) {
+    for (int i = words << 3; i < n; i++) {
       int r = values[i] - min;
-      if (r < 0 || r > max - min) {
+      if (r < 0 || r > span) {
         throw outside(values[i], i, scale);
       }
-      for (int j = 1; j <= r; j++) {
-        atLeast[j - 1]++;
-      }
+      sum1 += r >= first ? 1 : 0;
+      sum2 += r >= first + 1 ? 1 : 0;
+      sum3 += r >= first + 2 ? 1 : 0;
+      sum4 += r >= first + 3 ? 1 : 0;
     }
-    addCumulative(counts, n, atLeast);
+    long[] sums = {sum1, sum2, sum3, sum4};
+    for (int k = 0; k < 4 && first + k <= span; k++) {
+      atLeast[first - 1 + k] = sums[k];
+    }
   }
 
   /** The sum of the eight byte lanes of {@code lanes} (at most 8 * 255). */
