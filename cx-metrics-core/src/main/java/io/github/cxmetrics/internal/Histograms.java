@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code int[]}: "at least t" indicators computed as {@code (t - 1 - v) >>> 31} and summed,
- *       which the JIT compiles to SIMD reductions; a plain histogram loop for wide scales.
+ *       which the JIT compiles to SIMD reductions, two indicators to an {@code int} where four are
+ *       needed; a plain histogram loop for scales of more than 5 points.
  *   <li>{@code byte[]}: SWAR (SIMD within a register) on 64-bit words of 8 answers: for answers in
  *       0..127, {@code (w + (0x80 - t) * 0x0101010101010101) & 0x8080808080808080} sets the top bit
  *       of each byte that is at least {@code t}, with no carry between bytes; the bits are summed
@@ -35,6 +36,18 @@ public final class Histograms {
 
   /** Words per block of byte-lane sums: each lane gains at most 1 per word, so 255 fit a byte. */
   private static final int WORDS_PER_BLOCK = 255;
+
+  /** Values per block of 16-bit field sums: each field gains at most 1 per value. */
+  private static final int INTS_PER_BLOCK = 0xFFFF;
+
+  /** Bit 0 of each 16-bit field. */
+  private static final int FIELD_LOW_BITS = 0x0001_0001;
+
+  /** {@code 0x8000 + j - 1} in the fields for j = 1 (low) and j = 2 (high). */
+  private static final int BELOW_ONE_AND_TWO = 0x8001_8000;
+
+  /** {@code 0x8000 + j - 1} in the fields for j = 3 (low) and j = 4 (high). */
+  private static final int BELOW_THREE_AND_FOUR = 0x8003_8002;
 
   /** The largest scale counted by thresholds in {@code int[]} kernels (4 thresholds). */
   private static final int MAX_THRESHOLD_POINTS = 5;
@@ -158,26 +171,41 @@ public final class Histograms {
     }
   }
 
-  /** Scales of at most 5 points: four "at least" counts, summed as SIMD reductions. */
+  /**
+   * Scales of at most 5 points: the four "below min + j" indicators, two to an {@code int} in
+   * 16-bit fields. With {@code r = v - min} copied into both fields, {@code R = r | r << 16}, the
+   * field of {@code (0x8000 + j - 1) - r} keeps its bit 15 exactly when {@code r < j} (no field
+   * borrows for {@code 0 <= r < 0x8000}); the bits are summed as SIMD reductions over blocks of
+   * {@value #INTS_PER_BLOCK} values, so no field overflows, and unpacked after each block.
+   */
   private static void countByThresholds(int[] values, int min, long[] counts, String scale) {
     int span = counts.length - 1;
-    int atLeast1 = 0;
-    int atLeast2 = 0;
-    int atLeast3 = 0;
-    int atLeast4 = 0;
+    long[] below = new long[4];
     int bad = 0;
-    for (int i = 0; i < values.length; i++) {
-      int r = values[i] - min;
-      bad |= r | (span - r);
-      atLeast1 += -r >>> 31;
-      atLeast2 += (1 - r) >>> 31;
-      atLeast3 += (2 - r) >>> 31;
-      atLeast4 += (3 - r) >>> 31;
+    for (int start = 0; start < values.length; start += INTS_PER_BLOCK) {
+      int end = Math.min(values.length, start + INTS_PER_BLOCK);
+      int belowOneAndTwo = 0;
+      int belowThreeAndFour = 0;
+      for (int i = start; i < end; i++) {
+        int r = values[i] - min;
+        bad |= r | (span - r);
+        int both = r | r << 16;
+        belowOneAndTwo += ((BELOW_ONE_AND_TWO - both) >>> 15) & FIELD_LOW_BITS;
+        belowThreeAndFour += ((BELOW_THREE_AND_FOUR - both) >>> 15) & FIELD_LOW_BITS;
+      }
+      if (bad < 0) {
+        throw firstOutside(values, min, min + span, scale);
+      }
+      below[0] += belowOneAndTwo & 0xFFFF;
+      below[1] += belowOneAndTwo >>> 16;
+      below[2] += belowThreeAndFour & 0xFFFF;
+      below[3] += belowThreeAndFour >>> 16;
     }
-    if (bad < 0) {
-      throw firstOutside(values, min, min + span, scale);
+    long[] atLeast = new long[4];
+    for (int j = 0; j < 4; j++) {
+      atLeast[j] = values.length - below[j];
     }
-    addCumulative(counts, values.length, new long[] {atLeast1, atLeast2, atLeast3, atLeast4});
+    addCumulative(counts, values.length, atLeast);
   }
 
   /**
@@ -210,11 +238,76 @@ public final class Histograms {
    * counts, four thresholds a pass over the input.
    */
   private static void countBySwar(byte[] values, int min, long[] counts, String scale) {
+    if (counts.length <= 5) {
+      countFiveBySwarBits(values, min, counts, scale);
+      return;
+    }
     long[] atLeast = new long[counts.length - 1];
     for (int first = 1; first < counts.length; first += 4) {
       atLeastFour(values, min, counts.length - 1, first, atLeast, scale);
     }
     addCumulative(counts, values.length, atLeast);
+  }
+
+  /**
+   * Scales within 0..127 of at most 5 points, so that {@code r = v - min} is in 0..4: one SWAR pass
+   * counting bit planes. Bit 2 of {@code r} is set only for 4, bit 0 for 1 and 3, bit 1 for 2 and
+   * 3, and bits 0 and 1 together only for 3; so with {@code B_k} the count of bit {@code k} and
+   * {@code T} the count of both low bits: {@code c4 = B_2}, {@code c3 = T}, {@code c1 = B_0 - T},
+   * {@code c2 = B_1 - T} and {@code c0} the rest. The input is validated as in {@link
+   * #atLeastFour}.
+   */
+  private static void countFiveBySwarBits(byte[] values, int min, long[] counts, String scale) {
+    int span = counts.length - 1;
+    long minimums = min * ONES;
+    long aboveSpan = (0x7F - span) * ONES;
+    long bit0 = 0;
+    long bit1 = 0;
+    long bit2 = 0;
+    long three = 0;
+    int n = values.length;
+    int words = n >>> 3;
+    int word = 0;
+    while (word < words) {
+      int blockEnd = Math.min(words, word + WORDS_PER_BLOCK);
+      long bad = 0;
+      long lane0 = 0;
+      long lane1 = 0;
+      long lane2 = 0;
+      long laneThree = 0;
+      for (; word < blockEnd; word++) {
+        long r = (long) LONGS.get(values, word << 3) - minimums;
+        bad |= r | (r + aboveSpan);
+        long half = r >>> 1;
+        lane0 += r & ONES;
+        lane1 += half & ONES;
+        lane2 += (r >>> 2) & ONES;
+        laneThree += r & half & ONES;
+      }
+      if ((bad & HIGHS) != 0) {
+        throw firstOutside(values, min, min + span, scale);
+      }
+      bit0 += laneSum(lane0);
+      bit1 += laneSum(lane1);
+      bit2 += laneSum(lane2);
+      three += laneSum(laneThree);
+    }
+    long[] local = new long[5];
+    local[1] = bit0 - three;
+    local[2] = bit1 - three;
+    local[3] = three;
+    local[4] = bit2;
+    for (int i = words << 3; i < n; i++) {
+      int r = values[i] - min;
+      if (r < 0 || r > span) {
+        throw outside(values[i], i, scale);
+      }
+      local[r]++;
+    }
+    local[0] = n - local[1] - local[2] - local[3] - local[4];
+    for (int k = 0; k < counts.length; k++) {
+      counts[k] += local[k];
+    }
   }
 
   /**

@@ -150,6 +150,22 @@ class HistogramsTest {
             });
   }
 
+  @Test
+  void intInputsAcrossTheSixteenBitBlocks() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int length : new int[] {0xFFFF, 0xFFFF + 1, 2 * 0xFFFF + 17}) {
+      int[] values = valid(random, length, 1, 5);
+      long[] counts = new long[5];
+      Histograms.count(values, 1, counts, "v", "s");
+      assertThat(counts).containsExactly(reference(values, 1, 5));
+      int[] allTop = new int[length];
+      java.util.Arrays.fill(allTop, 5);
+      long[] top = new long[5];
+      Histograms.count(allTop, 1, top, "v", "s");
+      assertThat(top).containsExactly(0, 0, 0, 0, length);
+    }
+  }
+
   /** Invalid values of every kind for a scale: just outside, far outside, the type's extremes. */
   private static int[] invalidInts(int min, int max) {
     return new int[] {min - 1, max + 1, Integer.MIN_VALUE, Integer.MAX_VALUE, -1 - max, min - 200};
