@@ -7,6 +7,9 @@
  * <ul>
  *   <li>{@link io.github.cxmetrics.survey}: Net Promoter Score, customer satisfaction and customer
  *       effort, unweighted and weighted;
+ *   <li>{@link io.github.cxmetrics.retention}: retention and churn over a period, revenue
+ *       retention, cohort tables;
+ *   <li>{@link io.github.cxmetrics.value}: customer lifetime value and purchase summaries;
  *   <li>{@link io.github.cxmetrics.stats}: intervals and comparisons of two estimates.
  * </ul>
  */
@@ -15,4 +18,6 @@ module io.github.cxmetrics.core {
 
   exports io.github.cxmetrics.survey;
   exports io.github.cxmetrics.stats;
+  exports io.github.cxmetrics.retention;
+  exports io.github.cxmetrics.value;
 }

@@ -1,6 +1,6 @@
 package io.github.cxmetrics.survey;
 
-import io.github.cxmetrics.internal.Critical;
+import io.github.cxmetrics.internal.Proportions;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
 import java.util.Objects;
@@ -277,9 +277,7 @@ public final class Csat {
    * @throws IllegalStateException if the sample is empty
    */
   public double standardError() {
-    double n = nonEmptyCount();
-    double p = satisfied() / n;
-    return 100 * Math.sqrt(p * (1 - p) / n);
+    return 100 * Proportions.standardError(satisfied(), nonEmptyCount());
   }
 
   /**
@@ -300,17 +298,8 @@ public final class Csat {
    * @throws IllegalStateException if the sample is empty
    */
   public Interval confidenceInterval(double level) {
-    double n = nonEmptyCount();
-    double z = Critical.z(level);
-    double p = satisfied() / n;
-    double z2n = z * z / n;
-    double centre = (p + z2n / 2) / (1 + z2n);
-    double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
-    // at p = 0 (p = 1) the lower (upper) bound is exactly 0 (100): centre = half there, which
-    // rounding would blur
-    double lower = p == 0 ? 0 : Math.max(0, 100 * (centre - half));
-    double upper = p == 1 ? 100 : Math.min(100, 100 * (centre + half));
-    return new Interval(lower, upper, level);
+    Interval share = Proportions.wilson(satisfied(), nonEmptyCount(), level);
+    return new Interval(100 * share.lower(), 100 * share.upper(), level);
   }
 
   /**

@@ -1,0 +1,233 @@
+package io.github.cxmetrics.retention;
+
+import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.Proportions;
+import io.github.cxmetrics.stats.Comparison;
+import io.github.cxmetrics.stats.Interval;
+import java.util.Objects;
+
+/**
+ * Customer retention and churn over one period, from three counts: customers at the start {@code
+ * S}, customers at the end {@code E}, and customers newly acquired during the period {@code N}.
+ *
+ * <p>Definitions (Kumar &amp; Reinartz, <i>Customer Relationship Management</i>, 3rd ed., 2018, ch.
+ * 5; the common "(E - N) / S" formula):
+ *
+ * <ul>
+ *   <li>retained customers {@code R = E - N}, lost customers {@code L = S - R};
+ *   <li>retention rate {@code R / S} and churn rate {@code L / S}, fractions in [0, 1] of the
+ *       period that sum to 1.
+ * </ul>
+ *
+ * <p>Impossible counts are rejected: negatives, {@code N > E} (more new customers than customers at
+ * the end), and {@code E - N > S} (more retained customers than there were). A value of no starting
+ * customers has counts but no rates: they throw {@link IllegalStateException}.
+ *
+ * <p>Statistics treat each starting customer as an independent Bernoulli trial (retained or not):
+ * Wilson score intervals (Wilson 1927) for both rates, and the unpooled two-proportion z test to
+ * compare two periods or groups.
+ *
+ * <p>Values of disjoint customer groups over the same period {@link #merge merge} by adding their
+ * counts.
+ */
+public final class Retention {
+  /** No customers at all: the identity of {@link #merge}. */
+  public static final Retention EMPTY = new Retention(0, 0, 0);
+
+  private final long start;
+  private final long end;
+  private final long acquired;
+
+  private Retention(long start, long end, long acquired) {
+    this.start = start;
+    this.end = end;
+    this.acquired = acquired;
+  }
+
+  /**
+   * Returns the retention of a period from its counts.
+   *
+   * @param start customers at the start of the period, {@code S >= 0}
+   * @param end customers at the end of the period, {@code E >= 0}
+   * @param acquired customers acquired during the period and still there at its end, {@code 0 <= N
+   *     <= E}
+   * @return the value
+   * @throws IllegalArgumentException if a count is negative, {@code N > E} or {@code E - N > S},
+   *     naming the numbers
+   */
+  public static Retention ofCounts(long start, long end, long acquired) {
+    Checks.checkCount("customers at start", start);
+    Checks.checkCount("customers at end", end);
+    Checks.checkCount("acquired customers", acquired);
+    if (acquired > end) {
+      throw new IllegalArgumentException(
+          "acquired customers (" + acquired + ") cannot exceed customers at end (" + end + ")");
+    }
+    if (end - acquired > start) {
+      throw new IllegalArgumentException(
+          "retained customers, end - acquired = "
+              + end
+              + " - "
+              + acquired
+              + " = "
+              + (end - acquired)
+              + ", cannot exceed customers at start ("
+              + start
+              + ")");
+    }
+    return new Retention(start, end, acquired);
+  }
+
+  /** {@return the customers at the start, {@code S}} */
+  public long start() {
+    return start;
+  }
+
+  /** {@return the customers at the end, {@code E}} */
+  public long end() {
+    return end;
+  }
+
+  /** {@return the customers acquired during the period, {@code N}} */
+  public long acquired() {
+    return acquired;
+  }
+
+  /** {@return the retained customers {@code R = E - N}} */
+  public long retained() {
+    return end - acquired;
+  }
+
+  /** {@return the lost customers {@code L = S - (E - N)}} */
+  public long lost() {
+    return start - retained();
+  }
+
+  /**
+   * Returns the retention rate {@code (E - N) / S}.
+   *
+   * @return a fraction in [0, 1] of the period
+   * @throws IllegalStateException if there were no customers at the start
+   */
+  public double retentionRate() {
+    return (double) retained() / nonZeroStart();
+  }
+
+  /**
+   * Returns the churn rate {@code (S - (E - N)) / S}, which is {@code 1 - retentionRate()}.
+   *
+   * @return a fraction in [0, 1] of the period
+   * @throws IllegalStateException if there were no customers at the start
+   */
+  public double churnRate() {
+    return (double) lost() / nonZeroStart();
+  }
+
+  /**
+   * Returns the expected customer lifetime {@code 1 / churn} in periods, under a constant churn
+   * rate (the mean of a geometric distribution); positive infinity when no customer was lost.
+   *
+   * @return the lifetime in periods, {@code >= 1}
+   * @throws IllegalStateException if there were no customers at the start
+   */
+  public double expectedLifetime() {
+    return ChurnRates.expectedLifetime(churnRate());
+  }
+
+  /**
+   * Returns the Wilson score interval of the retention rate.
+   *
+   * @param level the confidence level, in (0, 1)
+   * @return the interval, within [0, 1]
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws IllegalStateException if there were no customers at the start
+   */
+  public Interval retentionInterval(double level) {
+    return Proportions.wilson(retained(), nonZeroStart(), level);
+  }
+
+  /**
+   * Returns the Wilson score interval of the churn rate.
+   *
+   * @param level the confidence level, in (0, 1)
+   * @return the interval, within [0, 1]
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws IllegalStateException if there were no customers at the start
+   */
+  public Interval churnInterval(double level) {
+    return Proportions.wilson(lost(), nonZeroStart(), level);
+  }
+
+  /**
+   * Returns the standard error of the retention (and churn) rate, {@code sqrt(r (1 - r) / S)}.
+   *
+   * @return the standard error, on the 0..1 scale
+   * @throws IllegalStateException if there were no customers at the start
+   */
+  public double standardError() {
+    return Proportions.standardError(retained(), nonZeroStart());
+  }
+
+  /**
+   * Compares the retention rates of two independent periods or groups: {@code difference =
+   * a.retentionRate() - b.retentionRate()}, {@code SE = sqrt(SE_a^2 + SE_b^2)} (unpooled
+   * two-proportion z test), on the 0..1 scale. The churn difference is its negation.
+   *
+   * @param a the first period or group
+   * @param b the second period or group
+   * @return the comparison
+   * @throws NullPointerException if {@code a} or {@code b} is null
+   * @throws IllegalStateException if either had no customers at the start
+   */
+  public static Comparison compare(Retention a, Retention b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    return Comparison.ofIndependent(
+        a.retentionRate(), a.standardError(), b.retentionRate(), b.standardError());
+  }
+
+  /**
+   * Returns the retention of two disjoint customer groups over the same period: the counts added.
+   *
+   * @param other another group's retention
+   * @return the combined value
+   * @throws NullPointerException if {@code other} is null
+   * @throws ArithmeticException if a count overflows a {@code long}
+   */
+  public Retention merge(Retention other) {
+    Objects.requireNonNull(other, "other");
+    return ofCounts(
+        Checks.addCounts("customers at start", start, other.start),
+        Checks.addCounts("customers at end", end, other.end),
+        Checks.addCounts("acquired customers", acquired, other.acquired));
+  }
+
+  private long nonZeroStart() {
+    if (start == 0) {
+      throw new IllegalStateException("retention is undefined with no customers at the start");
+    }
+    return start;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Retention other
+        && start == other.start
+        && end == other.end
+        && acquired == other.acquired;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(start, end, acquired);
+  }
+
+  /** Returns e.g. {@code Retention[rate=0.9, start=100, end=105, acquired=15]}. */
+  @Override
+  public String toString() {
+    String counts = "start=" + start + ", end=" + end + ", acquired=" + acquired;
+    return start == 0
+        ? "Retention[" + counts + "]"
+        : "Retention[rate=" + retentionRate() + ", " + counts + "]";
+  }
+}
