@@ -13,9 +13,11 @@ import java.util.function.IntConsumer;
  * collectors do on parallel streams.
  */
 public final class NpsAccumulator implements IntConsumer {
+  // promoters and non-detractors (answers 7..10) are counted branch-free; passives and detractors
+  // follow from them and the total
   private long promoters;
-  private long passives;
-  private long detractors;
+  private long nonDetractors;
+  private long count;
 
   /** Creates an accumulator of no answers. */
   public NpsAccumulator() {}
@@ -34,13 +36,10 @@ public final class NpsAccumulator implements IntConsumer {
 
   void accept(int response, long index) {
     Nps.checkResponse(response, index);
-    if (response >= Nps.PROMOTER_FROM) {
-      promoters++;
-    } else if (response >= Nps.PASSIVE_FROM) {
-      passives++;
-    } else {
-      detractors++;
-    }
+    // for 0..10: (r + 7) >>> 4 is 1 from 9 up, (r + 9) >>> 4 is 1 from 7 up
+    promoters += (response + 7) >>> 4;
+    nonDetractors += (response + 9) >>> 4;
+    count++;
   }
 
   /**
@@ -67,17 +66,14 @@ public final class NpsAccumulator implements IntConsumer {
   }
 
   private void add(Nps counted) {
-    add(counted.promoters(), counted.passives(), counted.detractors());
+    add(counted.promoters(), counted.promoters() + counted.passives(), counted.count());
   }
 
-  private void add(long morePromoters, long morePassives, long moreDetractors) {
-    long p = Checks.addCounts("promoters", promoters, morePromoters);
-    long a = Checks.addCounts("passives", passives, morePassives);
-    long d = Checks.addCounts("detractors", detractors, moreDetractors);
-    Checks.addCounts("NPS count", Checks.addCounts("NPS count", p, a), d);
-    promoters = p;
-    passives = a;
-    detractors = d;
+  private void add(long morePromoters, long moreNonDetractors, long moreAnswers) {
+    long total = Checks.addCounts("NPS count", count, moreAnswers);
+    promoters += morePromoters;
+    nonDetractors += moreNonDetractors;
+    count = total;
   }
 
   /**
@@ -91,17 +87,17 @@ public final class NpsAccumulator implements IntConsumer {
    */
   public NpsAccumulator combine(NpsAccumulator other) {
     Objects.requireNonNull(other, "other");
-    add(other.promoters, other.passives, other.detractors);
+    add(other.promoters, other.nonDetractors, other.count);
     return this;
   }
 
   /** {@return the number of answers counted so far} */
   public long count() {
-    return promoters + passives + detractors;
+    return count;
   }
 
   /** {@return the {@link Nps} of everything counted so far; the accumulator stays usable} */
   public Nps snapshot() {
-    return Nps.ofCounts(promoters, passives, detractors);
+    return Nps.ofCounts(promoters, nonDetractors - promoters, count - nonDetractors);
   }
 }

@@ -13,9 +13,8 @@ import java.util.Objects;
  * collectors do on parallel streams.
  */
 public final class WeightedNpsAccumulator {
-  private final ExactSum promoterWeight = new ExactSum();
-  private final ExactSum passiveWeight = new ExactSum();
-  private final ExactSum detractorWeight = new ExactSum();
+  // the weight sums of detractors, passives and promoters, indexed by class
+  private final ExactSum[] classWeight = {new ExactSum(), new ExactSum(), new ExactSum()};
   private final ExactSum squaredWeight = new ExactSum();
   private long count;
 
@@ -42,11 +41,8 @@ public final class WeightedNpsAccumulator {
   }
 
   private void addValid(int response, double weight) {
-    ExactSum target =
-        response >= Nps.PROMOTER_FROM
-            ? promoterWeight
-            : response >= Nps.PASSIVE_FROM ? passiveWeight : detractorWeight;
-    target.add(weight);
+    // for 0..10, branch-free: 0 for detractors, 1 for passives (7, 8), 2 for promoters (9, 10)
+    classWeight[((response + 9) >>> 4) + ((response + 7) >>> 4)].add(weight);
     squaredWeight.addSquare(weight);
     count++;
   }
@@ -91,9 +87,9 @@ public final class WeightedNpsAccumulator {
    */
   public WeightedNpsAccumulator combine(WeightedNpsAccumulator other) {
     Objects.requireNonNull(other, "other");
-    promoterWeight.add(other.promoterWeight);
-    passiveWeight.add(other.passiveWeight);
-    detractorWeight.add(other.detractorWeight);
+    for (int k = 0; k < classWeight.length; k++) {
+      classWeight[k].add(other.classWeight[k]);
+    }
     squaredWeight.add(other.squaredWeight);
     count = Checks.addCounts("weighted NPS count", count, other.count);
     return this;
@@ -108,9 +104,9 @@ public final class WeightedNpsAccumulator {
   public WeightedNps snapshot() {
     return new WeightedNps(
         count,
-        promoterWeight.scaled(),
-        passiveWeight.scaled(),
-        detractorWeight.scaled(),
+        classWeight[2].scaled(),
+        classWeight[1].scaled(),
+        classWeight[0].scaled(),
         squaredWeight.scaled());
   }
 }
