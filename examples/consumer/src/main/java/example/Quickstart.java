@@ -4,7 +4,13 @@ import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
+import io.github.cxmetrics.retention.ChurnRates;
+import io.github.cxmetrics.retention.CohortTable;
+import io.github.cxmetrics.retention.PeriodUnit;
+import io.github.cxmetrics.retention.Retention;
 import io.github.cxmetrics.survey.Nps;
+import io.github.cxmetrics.value.Clv;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The README quickstart, run against the library as a user gets it; fails on a wrong figure. */
@@ -33,6 +39,36 @@ public final class Quickstart {
     Ces ces = Ces.of(2, 1, 3, 2, 4, 1); // 1..5, lower = less effort
     System.out.printf("CES %.2f, low effort %.1f%%%n", ces.mean(), ces.lowEffortShare());
     // --- README quickstart: end ---
+
+    // --- README retention: begin ---
+    // 1,000 customers at the start of the quarter, 1,050 at the end, 150 of them new
+    Retention quarter = Retention.ofCounts(1_000, 1_050, 150);
+    System.out.printf("retention %.1f%%, churn %.1f%%, 95%% CI of churn [%.1f%%, %.1f%%]%n",
+        100 * quarter.retentionRate(), 100 * quarter.churnRate(),
+        100 * quarter.churnInterval(0.95).lower(), 100 * quarter.churnInterval(0.95).upper());
+
+    double annualChurn = ChurnRates.compound(quarter.churnRate(), 4);   // 1 - 0.9^4 = 0.3439
+    double clv = Clv.retentionBased(120.0, 1 - annualChurn, 0.10);      // m r / (1 + d - r)
+    System.out.printf("annual churn %.1f%%, CLV %.2f at a 120 yearly margin%n", 100 * annualChurn, clv);
+
+    record Visit(String customer, LocalDate day) {}
+    List<Visit> visits = List.of(
+        new Visit("ann", LocalDate.of(2024, 1, 3)), new Visit("bob", LocalDate.of(2024, 1, 20)),
+        new Visit("ann", LocalDate.of(2024, 2, 11)), new Visit("cy", LocalDate.of(2024, 2, 1)),
+        new Visit("bob", LocalDate.of(2024, 3, 5)), new Visit("cy", LocalDate.of(2024, 3, 9)));
+    CohortTable cohorts = CohortTable.of(
+        visits, Visit::customer, Visit::day, PeriodUnit.MONTH, LocalDate.of(2024, 3, 31));
+    System.out.println(cohorts.cohorts());
+    System.out.println(java.util.Arrays.toString(cohorts.averageCurve()));
+    // --- README retention: end ---
+
+    // retention: 900 of 1,000 kept; annual churn 1 - 0.9^4; CLV 120 r / (1.1 - r), r = 0.9^4
+    check(quarter.retentionRate() == 0.9, "retention " + quarter);
+    check(Math.abs(annualChurn - 0.3439) < 1e-12, "annual churn " + annualChurn);
+    double r = 0.9 * 0.9 * 0.9 * 0.9;
+    check(Math.abs(clv - 120 * r / (1.1 - r)) < 1e-9, "CLV " + clv);
+    check(java.util.Arrays.equals(cohorts.averageCurve(), new double[] {1.0, 2.0 / 3, 0.5}),
+        "cohort curve " + java.util.Arrays.toString(cohorts.averageCurve()));
 
     // hand-computed expectations: 5 promoters, 3 passives, 2 detractors of 10
     check(nps.score() == 100.0 * (5 - 2) / 10, "NPS score " + nps.score());
