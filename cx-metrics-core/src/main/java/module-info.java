@@ -10,6 +10,9 @@
  *   <li>{@link io.github.cxmetrics.retention}: retention and churn over a period, revenue
  *       retention, cohort tables;
  *   <li>{@link io.github.cxmetrics.value}: customer lifetime value and purchase summaries;
+ *   <li>{@link io.github.cxmetrics.journey}: journey stages and conversion funnels;
+ *   <li>{@link io.github.cxmetrics.breakdown}: any metric by segment, channel or stage, with
+ *       significance and consistency across groups;
  *   <li>{@link io.github.cxmetrics.stats}: intervals and comparisons of two estimates.
  * </ul>
  */
@@ -20,4 +23,6 @@ module io.github.cxmetrics.core {
   exports io.github.cxmetrics.stats;
   exports io.github.cxmetrics.retention;
   exports io.github.cxmetrics.value;
+  exports io.github.cxmetrics.journey;
+  exports io.github.cxmetrics.breakdown;
 }

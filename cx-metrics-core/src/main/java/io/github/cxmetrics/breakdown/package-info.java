@@ -1,0 +1,7 @@
+/**
+ * Any metric broken down by a key taken from each record (segment, channel, journey stage,
+ * touchpoint), with the overall value, each group's value, tests of each group against the rest and
+ * of every pair with Holm's correction, and the spread of scores across groups ({@link
+ * io.github.cxmetrics.breakdown.Breakdown}).
+ */
+package io.github.cxmetrics.breakdown;

@@ -1,0 +1,181 @@
+package io.github.cxmetrics.breakdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.github.cxmetrics.journey.JourneyStage;
+import io.github.cxmetrics.stats.Comparison;
+import io.github.cxmetrics.survey.Csat;
+import io.github.cxmetrics.survey.Nps;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BreakdownTest {
+  record Response(String channel, int score) {}
+
+  // web: 10, 9, 9, 3 (3 P, 1 D: 50); app: 6, 7, 8 (1 D: -33.3); store: 10, 10 (100)
+  private static final List<Response> RESPONSES =
+      List.of(
+          new Response("web", 10),
+          new Response("app", 6),
+          new Response("web", 9),
+          new Response("store", 10),
+          new Response("app", 7),
+          new Response("web", 9),
+          new Response("app", 8),
+          new Response("web", 3),
+          new Response("store", 10));
+
+  private static Breakdown<String, Nps> byChannel() {
+    return Breakdown.of(RESPONSES, Response::channel, Nps.toNps(Response::score));
+  }
+
+  @Test
+  void groupsAndOverallByHand() {
+    Breakdown<String, Nps> breakdown = byChannel();
+    assertThat(breakdown.groups().keySet()).containsExactly("web", "app", "store");
+    assertThat(breakdown.group("web")).contains(Nps.ofCounts(3, 0, 1));
+    assertThat(breakdown.group("app")).contains(Nps.ofCounts(0, 2, 1));
+    assertThat(breakdown.group("store")).contains(Nps.ofCounts(2, 0, 0));
+    assertThat(breakdown.group("phone")).isEmpty();
+    assertThat(breakdown.overall()).isEqualTo(Nps.ofCounts(5, 2, 2));
+    assertThat(breakdown.sorted(Comparator.comparingDouble(Nps::score)))
+        .extracting(Group::key)
+        .containsExactly("app", "web", "store");
+  }
+
+  @Test
+  void collectorAgreesSequentialAndParallel() {
+    Breakdown<String, Nps> expected = byChannel();
+    assertThat(
+            RESPONSES.stream()
+                .collect(Breakdown.toBreakdown(Response::channel, Nps.toNps(Response::score))))
+        .isEqualTo(expected);
+    assertThat(
+            RESPONSES.parallelStream()
+                .collect(Breakdown.toBreakdown(Response::channel, Nps.toNps(Response::score))))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void aMetricAttachedToJourneyStages() {
+    record Rating(JourneyStage stage, int csat) {}
+    List<Rating> ratings =
+        List.of(
+            new Rating(JourneyStage.PURCHASE, 5),
+            new Rating(JourneyStage.PURCHASE, 2),
+            new Rating(JourneyStage.RETENTION, 4));
+    Breakdown<JourneyStage, Csat> byStage =
+        Breakdown.of(ratings, Rating::stage, Csat.toCsat(Rating::csat));
+    assertThat(byStage.group(JourneyStage.PURCHASE).orElseThrow().score()).isEqualTo(50.0);
+    assertThat(byStage.overall()).isEqualTo(Csat.of(5, 2, 4));
+  }
+
+  @Test
+  void testsAgainstTheRestAndPairwiseWithHolm() {
+    Breakdown<String, Nps> breakdown = byChannel();
+    List<GroupTest<String>> rest = breakdown.againstRest(Nps::merge, Nps::compare, 0.95);
+    assertThat(rest).extracting(GroupTest::first).containsExactly("web", "app", "store");
+    // web against app + store merged: Nps.compare(web, 2 P + 2 A + 1 D)
+    Comparison web = Nps.compare(Nps.ofCounts(3, 0, 1), Nps.ofCounts(2, 2, 1));
+    assertThat(rest.get(0).comparison()).isEqualTo(web);
+    assertThat(rest.get(0).second()).isNull();
+    double[] raw = rest.stream().mapToDouble(t -> t.comparison().pValue()).toArray();
+    double[] expected = io.github.cxmetrics.stats.MultipleComparisons.holm(raw);
+    for (int i = 0; i < raw.length; i++) {
+      assertThat(rest.get(i).adjustedPValue()).isEqualTo(expected[i]);
+      assertThat(rest.get(i).significant()).isEqualTo(expected[i] < 0.05);
+    }
+    List<GroupTest<String>> pairs = breakdown.pairwise(Nps::compare, 0.95);
+    assertThat(pairs).hasSize(3);
+    assertThat(pairs.get(0).first()).isEqualTo("web");
+    assertThat(pairs.get(0).second()).isEqualTo("app");
+    // store vs web: all store answers promote, so the difference has a positive SE from web only
+    assertThat(pairs.get(1).comparison())
+        .isEqualTo(Nps.compare(Nps.ofCounts(3, 0, 1), Nps.ofCounts(2, 0, 0)));
+  }
+
+  @Test
+  void spreadAcrossChannelsByHand() {
+    Spread spread = byChannel().spread(Nps::score, Nps::count, Nps::compare, 0.95);
+    double web = 50;
+    double app = -100.0 / 3;
+    double store = 100;
+    assertThat(spread.lowest()).isEqualTo(app);
+    assertThat(spread.highest()).isEqualTo(store);
+    assertThat(spread.range()).isEqualTo(store - app);
+    double mean = (4 * web + 3 * app + 2 * store) / 9;
+    double sd =
+        Math.sqrt(
+            (4 * (web - mean) * (web - mean)
+                    + 3 * (app - mean) * (app - mean)
+                    + 2 * (store - mean) * (store - mean))
+                / 9);
+    assertThat(spread.weightedStandardDeviation()).isCloseTo(sd, within(1e-9));
+  }
+
+  @Test
+  void rejectsNullKeysAndSpreadWithoutGroups() {
+    List<Response> withNull = new ArrayList<>(RESPONSES);
+    withNull.add(new Response(null, 5));
+    assertThatThrownBy(() -> Breakdown.of(withNull, Response::channel, Nps.toNps(Response::score)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("record at index 9 has a null key");
+    Breakdown<String, Nps> empty =
+        Breakdown.of(List.<Response>of(), Response::channel, Nps.toNps(Response::score));
+    assertThat(empty.overall()).isEqualTo(Nps.EMPTY);
+    assertThat(empty.againstRest(Nps::merge, Nps::compare, 0.95)).isEmpty();
+    assertThatThrownBy(() -> empty.spread(Nps::score, Nps::count, Nps::compare, 0.95))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> byChannel().pairwise(Nps::compare, 1.0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void groupsMergeToTheOverallAndRegroupingChangesNothing() {
+    String[] channels = {"web", "app", "store", "phone"};
+    qt().forAll(
+            lists().of(integers().between(0, 10)).ofSizeBetween(0, 200),
+            lists().of(integers().between(0, 3)).ofSizeBetween(200, 200))
+        .checkAssert(
+            (scores, keys) -> {
+              List<Response> responses = new ArrayList<>();
+              for (int i = 0; i < scores.size(); i++) {
+                responses.add(new Response(channels[keys.get(i)], scores.get(i)));
+              }
+              Breakdown<String, Nps> whole =
+                  Breakdown.of(responses, Response::channel, Nps.toNps(Response::score));
+              Nps merged = whole.groups().values().stream().reduce(Nps.EMPTY, Nps::merge);
+              assertThat(merged).isEqualTo(whole.overall());
+              assertThat(whole.overall())
+                  .isEqualTo(Nps.of(scores.stream().mapToInt(Integer::intValue).toArray()));
+              int half = responses.size() / 2;
+              Breakdown<String, Nps> halves =
+                  Breakdown.of(
+                          responses.subList(0, half), Response::channel, Nps.toNps(Response::score))
+                      .merge(
+                          Breakdown.of(
+                              responses.subList(half, responses.size()),
+                              Response::channel,
+                              Nps.toNps(Response::score)),
+                          Nps::merge);
+              assertThat(halves).isEqualTo(whole);
+              for (String channel : channels) {
+                int[] own =
+                    responses.stream()
+                        .filter(r -> r.channel().equals(channel))
+                        .mapToInt(Response::score)
+                        .toArray();
+                assertThat(whole.group(channel).orElse(Nps.EMPTY)).isEqualTo(Nps.of(own));
+              }
+              assertThat(Arrays.asList(channels)).containsAll(whole.groups().keySet());
+            });
+  }
+}
