@@ -4,6 +4,10 @@ import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
+import io.github.cxmetrics.breakdown.Breakdown;
+import io.github.cxmetrics.breakdown.Group;
+import io.github.cxmetrics.journey.Funnel;
+import io.github.cxmetrics.journey.JourneyStage;
 import io.github.cxmetrics.retention.ChurnRates;
 import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.retention.PeriodUnit;
@@ -11,6 +15,7 @@ import io.github.cxmetrics.retention.Retention;
 import io.github.cxmetrics.survey.Nps;
 import io.github.cxmetrics.value.Clv;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 /** The README quickstart, run against the library as a user gets it; fails on a wrong figure. */
@@ -61,6 +66,37 @@ public final class Quickstart {
     System.out.println(cohorts.cohorts());
     System.out.println(java.util.Arrays.toString(cohorts.averageCurve()));
     // --- README retention: end ---
+
+    // --- README journey: begin ---
+    record Response(String channel, int score) {}
+    List<Response> responses = List.of(
+        new Response("web", 10), new Response("app", 6), new Response("web", 9),
+        new Response("store", 10), new Response("app", 7), new Response("web", 9),
+        new Response("app", 8), new Response("web", 3), new Response("store", 10));
+    Breakdown<String, Nps> byChannel =
+        Breakdown.of(responses, Response::channel, Nps.toNps(Response::score));
+    System.out.printf("%-8s %6s %3s%n", "channel", "NPS", "n");
+    for (Group<String, Nps> g : byChannel.sorted(Comparator.comparingDouble(Nps::score).reversed())) {
+      System.out.printf("%-8s %6.1f %3d%n", g.key(), g.value().score(), g.value().count());
+    }
+    Nps all = byChannel.overall();
+    System.out.printf("%-8s %6.1f %3d%n", "overall", all.score(), all.count());
+
+    Funnel<JourneyStage> funnel = Funnel.ofJourneyCounts(10_000, 4_000, 1_500, 600, 420, 90);
+    for (int step = 0; step < funnel.steps(); step++) {
+      System.out.printf("%-13s -> %-13s %5.1f%%%n",
+          funnel.stages().get(step), funnel.stages().get(step + 1),
+          100 * funnel.stepConversion(step));
+    }
+    int worst = funnel.bottleneck();
+    System.out.println("bottleneck: " + funnel.stages().get(worst) + " -> "
+        + funnel.stages().get(worst + 1));
+    // --- README journey: end ---
+
+    // by channel: store 2 P; web 3 P, 1 D; app 2 A, 1 D; overall 5 P, 2 D of 9
+    check(byChannel.group("web").orElseThrow().equals(Nps.ofCounts(3, 0, 1)), "web " + byChannel);
+    check(all.score() == 100.0 * (5 - 2) / 9, "overall " + all);
+    check(funnel.overallConversion() == 90 / 10_000.0 && worst == 4, "funnel " + funnel);
 
     // retention: 900 of 1,000 kept; annual churn 1 - 0.9^4; CLV 120 r / (1.1 - r), r = 0.9^4
     check(quarter.retentionRate() == 0.9, "retention " + quarter);
