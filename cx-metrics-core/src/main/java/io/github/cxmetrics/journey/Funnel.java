@@ -1,10 +1,13 @@
 package io.github.cxmetrics.journey;
 
 import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.Encoding;
+import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.internal.Inputs;
 import io.github.cxmetrics.internal.Proportions;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -314,6 +317,85 @@ public final class Funnel<S> {
           "conversion from " + stages.get(step) + " is undefined: no customer reached it");
     }
     return reached[step];
+  }
+
+  /**
+   * Returns the encoding of this funnel: a 4-byte header (format version 1, metric id 6, two zero
+   * bytes), then, little-endian, the number of stages {@code k} as a 4-byte integer, each stage's
+   * {@code toString()} as a 4-byte UTF-8 length and its bytes, the {@code k} counts as 8-byte
+   * counts, and a 4-byte CRC-32C of all the bytes before it.
+   *
+   * @return a new array
+   */
+  public byte[] toByteArray() {
+    List<String> names = new ArrayList<>(stages.size());
+    int payload = 4 + 8 * reached.length;
+    for (S stage : stages) {
+      String name = stage.toString();
+      names.add(name);
+      payload += Encoding.stringLength(name);
+    }
+    ByteBuffer buffer = Encoding.writer(MetricId.FUNNEL, payload).putInt(names.size());
+    names.forEach(name -> Encoding.putString(buffer, name));
+    for (long count : reached) {
+      buffer.putLong(count);
+    }
+    return Encoding.finish(buffer);
+  }
+
+  /**
+   * Reads a funnel written by {@link #toByteArray()}, with its stages as strings.
+   *
+   * @param bytes the encoding
+   * @return the funnel
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if {@code bytes} is not a funnel encoding of this format
+   *     version, is truncated or too long, or holds stages or counts {@link #ofCounts} rejects
+   */
+  public static Funnel<String> fromByteArray(byte[] bytes) {
+    return fromByteArray(bytes, Function.identity());
+  }
+
+  /**
+   * Reads a funnel written by {@link #toByteArray()}, turning each stage name back into a stage,
+   * e.g. with {@code JourneyStage::valueOf}.
+   *
+   * @param <S> the type of the stages
+   * @param bytes the encoding
+   * @param stage turns a stage name into a stage
+   * @return the funnel
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code bytes} is not a funnel encoding of this format
+   *     version, is truncated or too long, holds stages or counts {@link #ofCounts} rejects, or
+   *     {@code stage} rejects a name
+   */
+  public static <S> Funnel<S> fromByteArray(byte[] bytes, Function<String, ? extends S> stage) {
+    Objects.requireNonNull(stage, "stage");
+    ByteBuffer buffer = Encoding.reader(bytes, MetricId.FUNNEL);
+    int k = Encoding.intValue(buffer, "number of stages");
+    if (k < 2 || k > buffer.remaining() / 12) {
+      throw new IllegalArgumentException(
+          "damaged FUNNEL encoding: " + k + " stages in " + buffer.remaining() + " bytes");
+    }
+    List<S> stages = new ArrayList<>(k);
+    for (int i = 0; i < k; i++) {
+      String name = Encoding.string(buffer, "stage " + i);
+      try {
+        stages.add(Objects.requireNonNull(stage.apply(name), "stage " + name));
+      } catch (RuntimeException e) {
+        throw Encoding.invalid(MetricId.FUNNEL, e);
+      }
+    }
+    long[] counts = new long[k];
+    for (int i = 0; i < k; i++) {
+      counts[i] = Encoding.count(buffer, "customers at stage " + stages.get(i));
+    }
+    Encoding.end(buffer, MetricId.FUNNEL);
+    try {
+      return ofCounts(stages, counts);
+    } catch (IllegalArgumentException e) {
+      throw Encoding.invalid(MetricId.FUNNEL, e);
+    }
   }
 
   @Override

@@ -1,9 +1,12 @@
 package io.github.cxmetrics.retention;
 
 import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.Encoding;
+import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.internal.Proportions;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -207,6 +210,40 @@ public final class Retention {
       throw new IllegalStateException("retention is undefined with no customers at the start");
     }
     return start;
+  }
+
+  /**
+   * Returns the encoding of this value: a 4-byte header (format version 1, metric id 5, two zero
+   * bytes), then {@code S}, {@code E} and {@code N} as three 8-byte little-endian counts, and a
+   * 4-byte CRC-32C of all the bytes before it (32 bytes in all).
+   *
+   * @return a new array of 32 bytes
+   */
+  public byte[] toByteArray() {
+    return Encoding.finish(
+        Encoding.writer(MetricId.RETENTION, 24).putLong(start).putLong(end).putLong(acquired));
+  }
+
+  /**
+   * Reads a value written by {@link #toByteArray()}.
+   *
+   * @param bytes the encoding
+   * @return the value
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if {@code bytes} is not a retention encoding of this format
+   *     version, is truncated or too long, or holds impossible counts
+   */
+  public static Retention fromByteArray(byte[] bytes) {
+    ByteBuffer buffer = Encoding.reader(bytes, MetricId.RETENTION);
+    long s = Encoding.count(buffer, "customers at start");
+    long e = Encoding.count(buffer, "customers at end");
+    long n = Encoding.count(buffer, "acquired customers");
+    Encoding.end(buffer, MetricId.RETENTION);
+    try {
+      return ofCounts(s, e, n);
+    } catch (IllegalArgumentException ex) {
+      throw Encoding.invalid(MetricId.RETENTION, ex);
+    }
   }
 
   @Override

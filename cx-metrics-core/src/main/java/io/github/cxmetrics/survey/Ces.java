@@ -1,6 +1,7 @@
 package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Critical;
+import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
 import java.util.Objects;
@@ -342,6 +343,37 @@ public final class Ces {
 
   static String definition(RatingScale scale, EffortDirection direction) {
     return "CES on " + scale + " " + direction;
+  }
+
+  /**
+   * Returns the encoding of this value: a 4-byte header (format version 1, metric id 4, two zero
+   * bytes), then, little-endian, the scale's minimum and maximum and the direction (0 for lower is
+   * less effort, 1 for higher) as 4-byte integers and the count of every rating from the minimum up
+   * as 8-byte counts, and a 4-byte CRC-32C of all the bytes before it.
+   *
+   * @return a new array of {@code 20 + 8 * points} bytes
+   */
+  public byte[] toByteArray() {
+    return histogram.encode(MetricId.CES, direction.ordinal());
+  }
+
+  /**
+   * Reads a value written by {@link #toByteArray()}.
+   *
+   * @param bytes the encoding
+   * @return the value
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if {@code bytes} is not a CES encoding of this format version,
+   *     is truncated or too long, or holds an invalid scale, direction or counts
+   */
+  public static Ces fromByteArray(byte[] bytes) {
+    RatingHistogram.Decoded decoded = RatingHistogram.decode(bytes, MetricId.CES);
+    EffortDirection[] directions = EffortDirection.values();
+    if (decoded.definition() < 0 || decoded.definition() >= directions.length) {
+      throw new IllegalArgumentException(
+          "damaged CES encoding: direction " + decoded.definition() + " is neither 0 nor 1");
+    }
+    return new Ces(decoded.histogram(), directions[decoded.definition()]);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.github.cxmetrics.survey;
 
+import io.github.cxmetrics.internal.Encoding;
+import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.internal.Proportions;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
@@ -351,6 +353,37 @@ public final class Csat {
 
   static String definition(RatingScale scale, int satisfiedFrom) {
     return "CSAT on " + scale + " satisfied from " + satisfiedFrom;
+  }
+
+  /**
+   * Returns the encoding of this value: a 4-byte header (format version 1, metric id 3, two zero
+   * bytes), then, little-endian, the scale's minimum and maximum and {@code satisfiedFrom} as
+   * 4-byte integers and the count of every rating from the minimum up as 8-byte counts, and a
+   * 4-byte CRC-32C of all the bytes before it.
+   *
+   * @return a new array of {@code 20 + 8 * points} bytes
+   */
+  public byte[] toByteArray() {
+    return histogram.encode(MetricId.CSAT, satisfiedFrom);
+  }
+
+  /**
+   * Reads a value written by {@link #toByteArray()}.
+   *
+   * @param bytes the encoding
+   * @return the value
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if {@code bytes} is not a CSAT encoding of this format
+   *     version, is truncated or too long, or holds an invalid scale, threshold or counts
+   */
+  public static Csat fromByteArray(byte[] bytes) {
+    RatingHistogram.Decoded decoded = RatingHistogram.decode(bytes, MetricId.CSAT);
+    try {
+      checkThreshold(decoded.histogram().scale(), decoded.definition());
+    } catch (IllegalArgumentException e) {
+      throw Encoding.invalid(MetricId.CSAT, e);
+    }
+    return new Csat(decoded.histogram(), decoded.definition());
   }
 
   @Override

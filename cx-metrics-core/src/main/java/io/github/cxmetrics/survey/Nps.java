@@ -1,10 +1,13 @@
 package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.Encoding;
+import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.internal.Histograms;
 import io.github.cxmetrics.internal.Inputs;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collector;
@@ -367,6 +370,40 @@ public final class Nps {
       throw new IllegalStateException("NPS is undefined for an empty sample");
     }
     return n;
+  }
+
+  /**
+   * Returns the encoding of this value: a 4-byte header (format version 1, metric id 1, two zero
+   * bytes), then the promoters, passives and detractors as three 8-byte little-endian counts (then
+   * a 4-byte CRC-32C of all the bytes before it: 32 bytes in all).
+   *
+   * @return a new array of 32 bytes
+   */
+  public byte[] toByteArray() {
+    return Encoding.finish(
+        Encoding.writer(MetricId.NPS, 24).putLong(promoters).putLong(passives).putLong(detractors));
+  }
+
+  /**
+   * Reads a value written by {@link #toByteArray()}.
+   *
+   * @param bytes the encoding
+   * @return the value
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if {@code bytes} is not an NPS encoding of this format
+   *     version, is truncated or too long, or holds negative or overflowing counts
+   */
+  public static Nps fromByteArray(byte[] bytes) {
+    ByteBuffer buffer = Encoding.reader(bytes, MetricId.NPS);
+    long p = Encoding.count(buffer, "promoters");
+    long a = Encoding.count(buffer, "passives");
+    long d = Encoding.count(buffer, "detractors");
+    Encoding.end(buffer, MetricId.NPS);
+    try {
+      return ofCounts(p, a, d);
+    } catch (ArithmeticException e) {
+      throw Encoding.invalid(MetricId.NPS, e);
+    }
   }
 
   @Override

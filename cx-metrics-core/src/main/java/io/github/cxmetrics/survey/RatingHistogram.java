@@ -1,6 +1,9 @@
 package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.Encoding;
+import io.github.cxmetrics.internal.Encoding.MetricId;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -96,6 +99,46 @@ final class RatingHistogram {
 
   long[] counts() {
     return counts.clone();
+  }
+
+  /** Writes the scale's ends, a definition field and the counts: the payload of CSAT and CES. */
+  byte[] encode(MetricId metric, int definition) {
+    ByteBuffer buffer =
+        Encoding.writer(metric, 12 + 8 * counts.length)
+            .putInt(scale.min())
+            .putInt(scale.max())
+            .putInt(definition);
+    for (long c : counts) {
+      buffer.putLong(c);
+    }
+    return Encoding.finish(buffer);
+  }
+
+  /** The decoded payload of a CSAT or CES encoding: histogram and definition field. */
+  record Decoded(RatingHistogram histogram, int definition) {}
+
+  /** Reads what {@link #encode} wrote, checking the scale and the counts. */
+  static Decoded decode(byte[] bytes, MetricId metric) {
+    ByteBuffer buffer = Encoding.reader(bytes, metric);
+    int min = Encoding.intValue(buffer, "scale minimum");
+    int max = Encoding.intValue(buffer, "scale maximum");
+    int definition = Encoding.intValue(buffer, "definition");
+    RatingScale scale;
+    try {
+      scale = RatingScale.of(min, max);
+    } catch (IllegalArgumentException e) {
+      throw Encoding.invalid(metric, e);
+    }
+    long[] counts = new long[scale.points()];
+    for (int k = 0; k < counts.length; k++) {
+      counts[k] = Encoding.count(buffer, "count of rating " + (min + k));
+    }
+    Encoding.end(buffer, metric);
+    try {
+      return new Decoded(ofCounts(scale, counts), definition);
+    } catch (ArithmeticException e) {
+      throw Encoding.invalid(metric, e);
+    }
   }
 
   @Override

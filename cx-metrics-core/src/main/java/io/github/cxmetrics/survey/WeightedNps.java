@@ -1,10 +1,13 @@
 package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.Encoding;
+import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.internal.ExactSum;
 import io.github.cxmetrics.internal.Inputs;
 import io.github.cxmetrics.stats.Interval;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
@@ -288,6 +291,62 @@ public final class WeightedNps {
         passiveWeight.add(other.passiveWeight),
         detractorWeight.add(other.detractorWeight),
         squaredWeight.add(other.squaredWeight));
+  }
+
+  /**
+   * Returns the encoding of this value: a 4-byte header (format version 1, metric id 2, two zero
+   * bytes), the count of answers as an 8-byte count, then the exact sums of the promoters',
+   * passives' and detractors' weights and of the squared weights, each scaled by {@code 2^2176} and
+   * written as a 4-byte length and its magnitude, least significant byte first, and a 4-byte
+   * CRC-32C of all the bytes before it.
+   *
+   * @return a new array
+   */
+  public byte[] toByteArray() {
+    int payload =
+        8
+            + Encoding.exactLength(promoterWeight)
+            + Encoding.exactLength(passiveWeight)
+            + Encoding.exactLength(detractorWeight)
+            + Encoding.exactLength(squaredWeight);
+    ByteBuffer buffer = Encoding.writer(MetricId.WEIGHTED_NPS, payload).putLong(count);
+    Encoding.putExact(buffer, promoterWeight);
+    Encoding.putExact(buffer, passiveWeight);
+    Encoding.putExact(buffer, detractorWeight);
+    Encoding.putExact(buffer, squaredWeight);
+    return Encoding.finish(buffer);
+  }
+
+  /**
+   * Reads a value written by {@link #toByteArray()}, checking that the sums are consistent with
+   * non-negative weights: {@code sum(w^2) <= W^2 <= n sum(w^2)}.
+   *
+   * @param bytes the encoding
+   * @return the value
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if {@code bytes} is not a weighted NPS encoding of this format
+   *     version, is truncated or too long, or holds sums no weights could give
+   */
+  public static WeightedNps fromByteArray(byte[] bytes) {
+    ByteBuffer buffer = Encoding.reader(bytes, MetricId.WEIGHTED_NPS);
+    long count = Encoding.count(buffer, "count");
+    BigInteger promoters = Encoding.exact(buffer, "promoter weight");
+    BigInteger passives = Encoding.exact(buffer, "passive weight");
+    BigInteger detractors = Encoding.exact(buffer, "detractor weight");
+    BigInteger squares = Encoding.exact(buffer, "squared weight");
+    Encoding.end(buffer, MetricId.WEIGHTED_NPS);
+    BigInteger total = promoters.add(passives).add(detractors);
+    // scaled by 2^BIAS: W_s^2 = W^2 2^(2 BIAS), S_s 2^BIAS = sum(w^2) 2^(2 BIAS)
+    BigInteger totalSquared = total.multiply(total);
+    BigInteger squaresScaled = squares.shiftLeft(ExactSum.BIAS);
+    if (squaresScaled.compareTo(totalSquared) > 0
+        || squaresScaled.multiply(BigInteger.valueOf(count)).compareTo(totalSquared) < 0) {
+      throw new IllegalArgumentException(
+          "damaged WEIGHTED_NPS encoding: the sums of "
+              + count
+              + " weights and of their squares are inconsistent");
+    }
+    return new WeightedNps(count, promoters, passives, detractors, squares);
   }
 
   @Override
