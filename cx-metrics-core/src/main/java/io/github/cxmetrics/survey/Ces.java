@@ -189,6 +189,10 @@ public final class Ces {
         Collector.Characteristics.UNORDERED);
   }
 
+  RatingHistogram histogram() {
+    return histogram;
+  }
+
   /** {@return the rating scale} */
   public RatingScale scale() {
     return histogram.scale();

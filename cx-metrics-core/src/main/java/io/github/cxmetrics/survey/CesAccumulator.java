@@ -76,6 +76,20 @@ public final class CesAccumulator implements IntConsumer {
     return this;
   }
 
+  /**
+   * Adds the counts of an already aggregated value, e.g. one read back with {@link
+   * Ces#fromByteArray}.
+   *
+   * @param value a value of the same scale and direction
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if the value has another scale or direction, naming both
+   * @throws ArithmeticException if a count overflows a {@code long}
+   */
+  public void add(Ces value) {
+    Objects.requireNonNull(value, "value");
+    counter.add(value.histogram(), Ces.definition(value.scale(), value.direction()));
+  }
+
   /** {@return the number of ratings counted so far} */
   public long count() {
     return counter.count();

@@ -209,6 +209,10 @@ public final class Csat {
         Collector.Characteristics.UNORDERED);
   }
 
+  RatingHistogram histogram() {
+    return histogram;
+  }
+
   /** {@return the rating scale} */
   public RatingScale scale() {
     return histogram.scale();

@@ -78,6 +78,20 @@ public final class CsatAccumulator implements IntConsumer {
     return this;
   }
 
+  /**
+   * Adds the counts of an already aggregated value, e.g. one read back with {@link
+   * Csat#fromByteArray}.
+   *
+   * @param value a value of the same scale and threshold
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if the value has another scale or threshold, naming both
+   * @throws ArithmeticException if a count overflows a {@code long}
+   */
+  public void add(Csat value) {
+    Objects.requireNonNull(value, "value");
+    counter.add(value.histogram(), Csat.definition(value.scale(), value.satisfiedFrom()));
+  }
+
   /** {@return the number of ratings counted so far} */
   public long count() {
     return counter.count();

@@ -65,8 +65,18 @@ public final class NpsAccumulator implements IntConsumer {
     add(Nps.fromAtLeast(Nps.count(responses), responses.length));
   }
 
-  private void add(Nps counted) {
-    add(counted.promoters(), counted.promoters() + counted.passives(), counted.count());
+  /**
+   * Adds the counts of an already aggregated value, e.g. one read back with {@link
+   * Nps#fromByteArray}.
+   *
+   * @param value the value to add
+   * @throws NullPointerException if {@code value} is null
+   * @throws ArithmeticException if a count overflows a {@code long}; this accumulator is then
+   *     unchanged
+   */
+  public void add(Nps value) {
+    Objects.requireNonNull(value, "value");
+    add(value.promoters(), value.promoters() + value.passives(), value.count());
   }
 
   private void add(long morePromoters, long moreNonDetractors, long moreAnswers) {

@@ -59,6 +59,14 @@ final class RatingCounter {
     add(other.counts, other.count);
   }
 
+  /** Adds a value's counts, after checking that its definition is this counter's. */
+  void add(RatingHistogram value, String valueDefinition) {
+    if (!definition.equals(valueDefinition)) {
+      throw new IllegalArgumentException("cannot add " + valueDefinition + " to " + definition);
+    }
+    add(value.counts(), value.count());
+  }
+
   private void add(long[] batch, long size) {
     for (int k = 0; k < counts.length; k++) {
       counts[k] = Checks.addCounts("rating count", counts[k], batch[k]);

@@ -1,0 +1,155 @@
+package io.github.cxmetrics.spark;
+
+import io.github.cxmetrics.survey.Ces;
+import io.github.cxmetrics.survey.Csat;
+import io.github.cxmetrics.survey.EffortDirection;
+import io.github.cxmetrics.survey.RatingScale;
+import java.util.Objects;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Registers the cx-metrics aggregate functions in a Spark session, for SQL, the DataFrame API and
+ * PySpark alike:
+ *
+ * <pre>{@code
+ * CxFunctions.register(spark);
+ * spark.sql("SELECT channel, nps(score) AS nps FROM responses GROUP BY channel");
+ * }</pre>
+ *
+ * <table>
+ *   <caption>The registered functions</caption>
+ *   <tr><th>function</th><th>input</th><th>result struct</th></tr>
+ *   <tr><td>{@code nps(score)}</td><td>INT, 0..10</td><td>{@link NpsResult}</td></tr>
+ *   <tr><td>{@code csat(rating)}</td><td>INT, 1..5, 4 and 5 satisfied</td>
+ *       <td>{@link CsatResult}</td></tr>
+ *   <tr><td>{@code ces(rating)}</td><td>INT, 1..5, lower is less effort</td>
+ *       <td>{@link CesResult}</td></tr>
+ *   <tr><td>{@code weighted_nps(score, weight)}</td><td>INT 0..10, DOUBLE &gt;= 0</td>
+ *       <td>{@link WeightedNpsResult}</td></tr>
+ * </table>
+ *
+ * <p>Nulls are skipped and counted in each result's {@code nulls}; a value off its scale (or a bad
+ * weight) fails the query with an error naming it; a group with no non-null value gives null
+ * scores. Other scales: register {@link #csat(RatingScale, int, double)} or {@link
+ * #ces(RatingScale, EffortDirection, double)} under a name of your choice with {@code
+ * spark.udf().register(name, functions.udaf(aggregator, Encoders.INT()))}.
+ */
+public final class CxFunctions {
+  /** The confidence level of the intervals of {@link #register(SparkSession)}. */
+  public static final double DEFAULT_LEVEL = 0.95;
+
+  private CxFunctions() {}
+
+  /**
+   * Registers {@code nps}, {@code csat}, {@code ces} and {@code weighted_nps} with 95% intervals.
+   *
+   * @param spark the session
+   * @throws NullPointerException if {@code spark} is null
+   */
+  public static void register(SparkSession spark) {
+    register(spark, DEFAULT_LEVEL);
+  }
+
+  /**
+   * Registers {@code nps}, {@code csat}, {@code ces} and {@code weighted_nps} with intervals at
+   * {@code level}.
+   *
+   * @param spark the session
+   * @param level the confidence level of the intervals, in (0, 1)
+   * @throws NullPointerException if {@code spark} is null
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   */
+  public static void register(SparkSession spark, double level) {
+    Objects.requireNonNull(spark, "spark");
+    Buffers.checkLevel(level);
+    spark.udf().register("nps", functions.udaf(nps(level), Encoders.INT()));
+    spark
+        .udf()
+        .register(
+            "csat",
+            functions.udaf(
+                csat(Csat.DEFAULT_SCALE, Csat.DEFAULT_SATISFIED_FROM, level), Encoders.INT()));
+    spark
+        .udf()
+        .register(
+            "ces",
+            functions.udaf(ces(Ces.DEFAULT_SCALE, Ces.DEFAULT_DIRECTION, level), Encoders.INT()));
+    spark
+        .udf()
+        .register(
+            "weighted_nps",
+            functions.udaf(weightedNps(level), Encoders.tuple(Encoders.INT(), Encoders.DOUBLE())));
+  }
+
+  /**
+   * Returns the aggregator behind {@code nps(score)}.
+   *
+   * @param level the confidence level of the interval, in (0, 1)
+   * @return the aggregator
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   */
+  public static NpsAggregator nps(double level) {
+    return new NpsAggregator(level);
+  }
+
+  /**
+   * Returns an aggregator of CSAT on {@code scale}.
+   *
+   * @param scale the rating scale
+   * @param satisfiedFrom the lowest satisfied rating
+   * @param level the confidence level of the interval, in (0, 1)
+   * @return the aggregator
+   * @throws NullPointerException if {@code scale} is null
+   * @throws IllegalArgumentException if {@code satisfiedFrom} or {@code level} is invalid
+   */
+  public static RatingAggregator<CsatResult> csat(
+      RatingScale scale, int satisfiedFrom, double level) {
+    Csat.empty(scale, satisfiedFrom); // validates the definition now, not on the executors
+    Buffers.checkLevel(level);
+    int min = scale.min();
+    int max = scale.max();
+    return new RatingAggregator<>(
+        "csat",
+        scale,
+        () -> RatingBuffer.csat(RatingScale.of(min, max), satisfiedFrom),
+        buffer -> CsatResult.of(buffer.csat.snapshot(), buffer.nulls, level),
+        CsatResult.class);
+  }
+
+  /**
+   * Returns an aggregator of CES on {@code scale}.
+   *
+   * @param scale the rating scale
+   * @param direction which end of the scale means less effort
+   * @param level the confidence level of the interval, in (0, 1)
+   * @return the aggregator
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   */
+  public static RatingAggregator<CesResult> ces(
+      RatingScale scale, EffortDirection direction, double level) {
+    Ces.empty(scale, direction);
+    Buffers.checkLevel(level);
+    int min = scale.min();
+    int max = scale.max();
+    return new RatingAggregator<>(
+        "ces",
+        scale,
+        () -> RatingBuffer.ces(RatingScale.of(min, max), direction),
+        buffer -> CesResult.of(buffer.ces.snapshot(), buffer.nulls, level),
+        CesResult.class);
+  }
+
+  /**
+   * Returns the aggregator behind {@code weighted_nps(score, weight)}.
+   *
+   * @param level the confidence level of the interval, in (0, 1)
+   * @return the aggregator
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   */
+  public static WeightedNpsAggregator weightedNps(double level) {
+    return new WeightedNpsAggregator(level);
+  }
+}

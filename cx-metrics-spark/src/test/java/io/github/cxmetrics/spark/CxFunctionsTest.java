@@ -1,0 +1,196 @@
+package io.github.cxmetrics.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cxmetrics.survey.Ces;
+import io.github.cxmetrics.survey.Csat;
+import io.github.cxmetrics.survey.Nps;
+import io.github.cxmetrics.survey.WeightedNps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registered SQL functions against the core computed on the same rows, on data spread over
+ * several partitions and groups, so that partial aggregates are serialized and merged.
+ */
+class CxFunctionsTest {
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("channel", DataTypes.StringType)
+          .add("score", DataTypes.IntegerType, true)
+          .add("rating", DataTypes.IntegerType, true)
+          .add("weight", DataTypes.DoubleType, true);
+
+  private static SparkSession spark;
+  private static List<Row> rows;
+
+  @BeforeAll
+  static void startSpark() {
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("cx-metrics-spark-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "4")
+            .getOrCreate();
+    CxFunctions.register(spark);
+    SplittableRandom random = new SplittableRandom(20261123L);
+    String[] channels = {"web", "app", "store", "phone", "mail"};
+    rows = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      String channel = channels[random.nextInt(channels.length)];
+      Integer score = random.nextInt(20) == 0 ? null : random.nextInt(11);
+      Integer rating = random.nextInt(25) == 0 ? null : 1 + random.nextInt(5);
+      Double weight =
+          random.nextInt(30) == 0
+              ? null
+              : Math.scalb(0.5 + random.nextDouble(), random.nextInt(-3, 4));
+      rows.add(RowFactory.create(channel, score, rating, weight));
+    }
+    // a group whose every score is null
+    rows.add(RowFactory.create("kiosk", null, null, null));
+    rows.add(RowFactory.create("kiosk", null, null, 1.0));
+    spark.createDataFrame(rows, SCHEMA).repartition(7).createOrReplaceTempView("responses");
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  private static Map<String, Row> byChannel(String sql) {
+    Map<String, Row> results = new TreeMap<>();
+    for (Row row : spark.sql(sql).collectAsList()) {
+      results.put(row.getString(0), row.getStruct(1));
+    }
+    return results;
+  }
+
+  private static List<Row> rowsOf(String channel) {
+    return rows.stream().filter(r -> r.getString(0).equals(channel)).toList();
+  }
+
+  @Test
+  void npsEqualsTheCoreOnTheSameRows() {
+    Map<String, Row> results =
+        byChannel("SELECT channel, nps(score) AS r FROM responses GROUP BY channel");
+    assertThat(results).containsOnlyKeys("web", "app", "store", "phone", "mail", "kiosk");
+    for (String channel : results.keySet()) {
+      List<Row> own = rowsOf(channel);
+      int[] scores = own.stream().filter(r -> !r.isNullAt(1)).mapToInt(r -> r.getInt(1)).toArray();
+      long nulls = own.stream().filter(r -> r.isNullAt(1)).count();
+      Nps expected = Nps.of(scores);
+      Row r = results.get(channel);
+      assertThat(r.<Long>getAs("n")).isEqualTo(expected.count());
+      assertThat(r.<Long>getAs("promoters")).isEqualTo(expected.promoters());
+      assertThat(r.<Long>getAs("detractors")).isEqualTo(expected.detractors());
+      assertThat(r.<Long>getAs("nulls")).isEqualTo(nulls);
+      if (expected.isEmpty()) {
+        assertThat(r.<Double>getAs("score")).isNull();
+        assertThat(r.<Double>getAs("lower")).isNull();
+      } else {
+        assertThat(r.<Double>getAs("score")).isEqualTo(expected.score());
+        assertThat(r.<Double>getAs("standardError")).isEqualTo(expected.standardError());
+        assertThat(r.<Double>getAs("lower")).isEqualTo(expected.confidenceInterval(0.95).lower());
+        assertThat(r.<Double>getAs("upper")).isEqualTo(expected.confidenceInterval(0.95).upper());
+      }
+    }
+    assertThat(results.get("kiosk").<Long>getAs("nulls")).isEqualTo(2);
+  }
+
+  @Test
+  void csatAndCesEqualTheCore() {
+    Map<String, Row> csat =
+        byChannel("SELECT channel, csat(rating) FROM responses GROUP BY channel");
+    Map<String, Row> ces = byChannel("SELECT channel, ces(rating) FROM responses GROUP BY channel");
+    for (String channel : List.of("web", "app", "store", "phone", "mail")) {
+      int[] ratings =
+          rowsOf(channel).stream().filter(r -> !r.isNullAt(2)).mapToInt(r -> r.getInt(2)).toArray();
+      Csat expectedCsat = Csat.of(ratings);
+      Ces expectedCes = Ces.of(ratings);
+      assertThat(csat.get(channel).<Double>getAs("score")).isEqualTo(expectedCsat.score());
+      assertThat(csat.get(channel).<Double>getAs("mean")).isEqualTo(expectedCsat.mean());
+      assertThat(csat.get(channel).<Double>getAs("upper"))
+          .isEqualTo(expectedCsat.confidenceInterval(0.95).upper());
+      assertThat(ces.get(channel).<Double>getAs("mean")).isEqualTo(expectedCes.mean());
+      assertThat(ces.get(channel).<Double>getAs("standardDeviation"))
+          .isEqualTo(expectedCes.standardDeviation());
+      assertThat(ces.get(channel).<Double>getAs("lowEffortShare"))
+          .isEqualTo(expectedCes.lowEffortShare());
+    }
+    assertThat(ces.get("kiosk").<Double>getAs("mean")).isNull();
+  }
+
+  @Test
+  void weightedNpsEqualsTheCoreExactly() {
+    Map<String, Row> results =
+        byChannel("SELECT channel, weighted_nps(score, weight) FROM responses GROUP BY channel");
+    for (String channel : List.of("web", "app", "store", "phone", "mail")) {
+      List<Row> own =
+          rowsOf(channel).stream().filter(r -> !r.isNullAt(1) && !r.isNullAt(3)).toList();
+      int[] scores = own.stream().mapToInt(r -> r.getInt(1)).toArray();
+      double[] weights = own.stream().mapToDouble(r -> r.getDouble(3)).toArray();
+      WeightedNps expected = WeightedNps.of(scores, weights);
+      Row r = results.get(channel);
+      // exact weight sums: the partitioning cannot change a single bit
+      assertThat(r.<Double>getAs("score")).isEqualTo(expected.score());
+      assertThat(r.<Double>getAs("effectiveSampleSize")).isEqualTo(expected.effectiveSampleSize());
+      assertThat(r.<Double>getAs("totalWeight")).isEqualTo(expected.totalWeight());
+      assertThat(r.<Long>getAs("n")).isEqualTo(expected.count());
+    }
+  }
+
+  @Test
+  void anInvalidScoreFailsTheQueryNamingIt() {
+    List<Row> bad =
+        IntStream.range(0, 50)
+            .mapToObj(i -> RowFactory.create("web", i == 37 ? 11 : 5, 3, 1.0))
+            .toList();
+    Dataset<Row> frame = spark.createDataFrame(bad, SCHEMA).repartition(3);
+    frame.createOrReplaceTempView("bad_responses");
+    assertThatThrownBy(() -> spark.sql("SELECT nps(score) FROM bad_responses").collectAsList())
+        .hasStackTraceContaining("nps: score 11 is outside the NPS scale [0, 10]");
+  }
+
+  /** The SQL of the README's Spark section, verbatim. */
+  static final String README_SQL =
+      "SELECT channel, nps(score).score AS nps, nps(score).n AS n "
+          + "FROM responses GROUP BY channel ORDER BY channel";
+
+  @Test
+  void readmeExampleRuns() {
+    List<Row> result = spark.sql(README_SQL).collectAsList();
+    assertThat(result)
+        .extracting(r -> r.getString(0))
+        .containsExactly("app", "kiosk", "mail", "phone", "store", "web");
+    for (Row row : result) {
+      int[] own =
+          rowsOf(row.getString(0)).stream()
+              .filter(r -> !r.isNullAt(1))
+              .mapToInt(r -> r.getInt(1))
+              .toArray();
+      assertThat(row.getLong(2)).isEqualTo(own.length);
+      if (own.length > 0) {
+        assertThat(row.getDouble(1)).isEqualTo(Nps.of(own).score());
+      } else {
+        assertThat(row.isNullAt(1)).isTrue();
+      }
+    }
+  }
+}
