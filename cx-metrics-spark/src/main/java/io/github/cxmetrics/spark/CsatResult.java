@@ -8,32 +8,26 @@ import io.github.cxmetrics.survey.Csat;
  * the counts, the standard error and the Wilson interval at the registered level. On a group with
  * no non-null rating, the share, mean, standard error and bounds are null.
  */
-public final class CsatResult {
+public final class CsatResult extends IntervalResult {
 
   private Double score;
   private Double mean;
-  private long n;
   private long satisfied;
-  private long nulls;
   private Double standardError;
-  private Double lower;
-  private Double upper;
 
   /** Creates an empty result (for Spark's bean encoder). */
   public CsatResult() {}
 
   static CsatResult of(Csat csat, long nulls, double level) {
     CsatResult result = new CsatResult();
-    result.n = csat.count();
+    result.counts(csat.count(), nulls);
     result.satisfied = csat.satisfied();
-    result.nulls = nulls;
     if (!csat.isEmpty()) {
       result.score = csat.score();
       result.mean = csat.mean();
       result.standardError = csat.standardError();
       Interval interval = csat.confidenceInterval(level);
-      result.lower = interval.lower();
-      result.upper = interval.upper();
+      result.interval(interval);
     }
     return result;
   }
@@ -66,20 +60,6 @@ public final class CsatResult {
     this.mean = mean;
   }
 
-  /** {@return the number of non-null ratings} */
-  public long getN() {
-    return n;
-  }
-
-  /**
-   * Sets the number of non-null ratings (for Spark's bean encoder).
-   *
-   * @param n the value
-   */
-  public void setN(long n) {
-    this.n = n;
-  }
-
   /** {@return the number of satisfied ratings} */
   public long getSatisfied() {
     return satisfied;
@@ -94,20 +74,6 @@ public final class CsatResult {
     this.satisfied = satisfied;
   }
 
-  /** {@return the number of null ratings skipped} */
-  public long getNulls() {
-    return nulls;
-  }
-
-  /**
-   * Sets the number of null ratings skipped (for Spark's bean encoder).
-   *
-   * @param nulls the value
-   */
-  public void setNulls(long nulls) {
-    this.nulls = nulls;
-  }
-
   /** {@return the standard error of the score in percent, or null for no ratings} */
   public Double getStandardError() {
     return standardError;
@@ -120,33 +86,5 @@ public final class CsatResult {
    */
   public void setStandardError(Double standardError) {
     this.standardError = standardError;
-  }
-
-  /** {@return the lower bound of the Wilson interval in percent, or null for no ratings} */
-  public Double getLower() {
-    return lower;
-  }
-
-  /**
-   * Sets the lower bound of the Wilson interval in percent (for Spark's bean encoder).
-   *
-   * @param lower the value
-   */
-  public void setLower(Double lower) {
-    this.lower = lower;
-  }
-
-  /** {@return the upper bound of the Wilson interval in percent, or null for no ratings} */
-  public Double getUpper() {
-    return upper;
-  }
-
-  /**
-   * Sets the upper bound of the Wilson interval in percent (for Spark's bean encoder).
-   *
-   * @param upper the value
-   */
-  public void setUpper(Double upper) {
-    this.upper = upper;
   }
 }

@@ -8,32 +8,26 @@ import io.github.cxmetrics.survey.WeightedNps;
  * Kish's effective sample size, the standard error and the adjusted Wald interval at the registered
  * level. The score, effective size, standard error and bounds are null when the total weight is 0.
  */
-public final class WeightedNpsResult {
+public final class WeightedNpsResult extends IntervalResult {
 
   private Double score;
-  private long n;
-  private long nulls;
   private double totalWeight;
   private Double effectiveSampleSize;
   private Double standardError;
-  private Double lower;
-  private Double upper;
 
   /** Creates an empty result (for Spark's bean encoder). */
   public WeightedNpsResult() {}
 
   static WeightedNpsResult of(WeightedNps nps, long nulls, double level) {
     WeightedNpsResult result = new WeightedNpsResult();
-    result.n = nps.count();
-    result.nulls = nulls;
+    result.counts(nps.count(), nulls);
     result.totalWeight = nps.totalWeight();
     if (result.totalWeight > 0) {
       result.score = nps.score();
       result.effectiveSampleSize = nps.effectiveSampleSize();
       result.standardError = nps.standardError();
       Interval interval = nps.confidenceInterval(level);
-      result.lower = interval.lower();
-      result.upper = interval.upper();
+      result.interval(interval);
     }
     return result;
   }
@@ -50,34 +44,6 @@ public final class WeightedNpsResult {
    */
   public void setScore(Double score) {
     this.score = score;
-  }
-
-  /** {@return the number of rows with a score and a weight} */
-  public long getN() {
-    return n;
-  }
-
-  /**
-   * Sets the number of rows with a score and a weight (for Spark's bean encoder).
-   *
-   * @param n the value
-   */
-  public void setN(long n) {
-    this.n = n;
-  }
-
-  /** {@return the number of rows skipped for a null score or weight} */
-  public long getNulls() {
-    return nulls;
-  }
-
-  /**
-   * Sets the number of rows skipped for a null score or weight (for Spark's bean encoder).
-   *
-   * @param nulls the value
-   */
-  public void setNulls(long nulls) {
-    this.nulls = nulls;
   }
 
   /** {@return the total weight} */
@@ -120,33 +86,5 @@ public final class WeightedNpsResult {
    */
   public void setStandardError(Double standardError) {
     this.standardError = standardError;
-  }
-
-  /** {@return the lower bound of the interval, or null when the total weight is 0} */
-  public Double getLower() {
-    return lower;
-  }
-
-  /**
-   * Sets the lower bound of the interval (for Spark's bean encoder).
-   *
-   * @param lower the value
-   */
-  public void setLower(Double lower) {
-    this.lower = lower;
-  }
-
-  /** {@return the upper bound of the interval, or null when the total weight is 0} */
-  public Double getUpper() {
-    return upper;
-  }
-
-  /**
-   * Sets the upper bound of the interval (for Spark's bean encoder).
-   *
-   * @param upper the value
-   */
-  public void setUpper(Double upper) {
-    this.upper = upper;
   }
 }
