@@ -1,0 +1,295 @@
+package io.github.cxmetrics.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cxmetrics.breakdown.Breakdown;
+import io.github.cxmetrics.breakdown.Trend;
+import io.github.cxmetrics.journey.Funnel;
+import io.github.cxmetrics.retention.Cohort;
+import io.github.cxmetrics.retention.CohortTable;
+import io.github.cxmetrics.retention.PeriodUnit;
+import io.github.cxmetrics.retention.Retention;
+import io.github.cxmetrics.retention.RevenueRetention;
+import io.github.cxmetrics.survey.Ces;
+import io.github.cxmetrics.survey.Csat;
+import io.github.cxmetrics.survey.EffortDirection;
+import io.github.cxmetrics.survey.Nps;
+import io.github.cxmetrics.survey.RatingScale;
+import io.github.cxmetrics.survey.WeightedNps;
+import io.github.cxmetrics.value.Clv;
+import io.github.cxmetrics.value.PurchaseHistory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The value-object contract of every public value: equal to an equal value (and to itself), with
+ * the same hash code; different from a value that differs in any one component; never equal to null
+ * or another type; a {@code toString} that names its class.
+ */
+class ValueContractsTest {
+
+  /** Checks the contract for {@code value}, an equal copy, and values differing in one part. */
+  @SafeVarargs
+  private static <T> void contract(Supplier<T> value, T... different) {
+    T a = value.get();
+    T b = value.get();
+    assertThat(a).isEqualTo(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a).isNotEqualTo(null).isNotEqualTo(new Object());
+    assertThat(a.toString()).startsWith(a.getClass().getSimpleName());
+    for (T other : different) {
+      assertThat(a).as("%s vs %s", a, other).isNotEqualTo(other);
+      assertThat(other).isNotEqualTo(a);
+      assertThat(a.hashCode()).as("hash of %s vs %s", a, other).isNotEqualTo(other.hashCode());
+    }
+  }
+
+  @Test
+  void surveyValues() {
+    contract(
+        () -> Nps.ofCounts(4, 3, 2),
+        Nps.ofCounts(5, 3, 2),
+        Nps.ofCounts(4, 4, 2),
+        Nps.ofCounts(4, 3, 3));
+    contract(
+        () -> WeightedNps.of(new int[] {10, 7, 0}, new double[] {2, 1, 0.5}),
+        WeightedNps.of(new int[] {10, 7, 0, 0}, new double[] {2, 1, 0.5, 0}),
+        WeightedNps.of(new int[] {10, 7, 0}, new double[] {3, 1, 0.5}),
+        WeightedNps.of(new int[] {10, 7, 0}, new double[] {2, 2, 0.5}),
+        WeightedNps.of(new int[] {10, 7, 0}, new double[] {2, 1, 1.5}),
+        WeightedNps.of(new int[] {10, 10, 0}, new double[] {1, 1, 0.5}));
+    RatingScale five = RatingScale.ONE_TO_FIVE;
+    contract(
+        () -> Csat.ofCounts(five, 4, 1, 2, 3, 4, 5),
+        Csat.ofCounts(five, 5, 1, 2, 3, 4, 5),
+        Csat.ofCounts(five, 4, 1, 2, 3, 4, 6),
+        Csat.ofCounts(RatingScale.of(0, 4), 3, 1, 2, 3, 4, 5));
+    contract(
+        () -> Ces.ofCounts(five, EffortDirection.LOWER_IS_LESS_EFFORT, 1, 2, 3, 4, 5),
+        Ces.ofCounts(five, EffortDirection.HIGHER_IS_LESS_EFFORT, 1, 2, 3, 4, 5),
+        Ces.ofCounts(five, EffortDirection.LOWER_IS_LESS_EFFORT, 2, 2, 3, 4, 5));
+    assertThat(RatingScale.of(1, 5))
+        .isEqualTo(RatingScale.ONE_TO_FIVE)
+        .hasSameHashCodeAs(RatingScale.ONE_TO_FIVE)
+        .isNotEqualTo(RatingScale.of(1, 6))
+        .isNotEqualTo(RatingScale.of(0, 5));
+    assertThat(RatingScale.of(1, 5).hashCode()).isNotEqualTo(RatingScale.of(1, 6).hashCode());
+    assertThat(WeightedNps.EMPTY.isEmpty()).isTrue();
+    assertThat(WeightedNps.of(new int[] {5}, new double[] {1}).isEmpty()).isFalse();
+  }
+
+  @Test
+  void relationshipValues() {
+    contract(
+        () -> Retention.ofCounts(100, 105, 15),
+        Retention.ofCounts(101, 105, 15),
+        Retention.ofCounts(100, 106, 15),
+        Retention.ofCounts(100, 105, 16));
+    contract(
+        () -> RevenueRetention.of(Map.of("a", 10.0, "b", 5.0), Map.of("a", 12.0, "c", 1.0)),
+        RevenueRetention.of(Map.of("a", 11.0, "b", 5.0), Map.of("a", 12.0, "c", 1.0)),
+        RevenueRetention.of(Map.of("a", 10.0, "b", 5.0), Map.of("a", 13.0, "c", 1.0)),
+        RevenueRetention.of(Map.of("a", 10.0, "b", 5.0), Map.of("a", 12.0, "c", 2.0)),
+        RevenueRetention.of(Map.of("a", 10.0, "b", 5.0), Map.of("a", 12.0, "b", 1.0, "c", 1.0)));
+    assertThat(RevenueRetention.EMPTY.toString()).isEqualTo("RevenueRetention[starting=0.0]");
+    assertThat(RevenueRetention.of(Map.of("a", 10.0), Map.of("a", 12.0)).toString())
+        .isEqualTo("RevenueRetention[gross=1.0, net=1.2, starting=10.0]");
+    record Visit(String who, LocalDate day) {}
+    List<Visit> visits =
+        List.of(
+            new Visit("a", LocalDate.parse("2024-01-05")),
+            new Visit("b", LocalDate.parse("2024-01-09")),
+            new Visit("a", LocalDate.parse("2024-02-05")));
+    LocalDate end = LocalDate.parse("2024-02-29");
+    contract(
+        () -> CohortTable.of(visits, Visit::who, Visit::day, PeriodUnit.MONTH, end),
+        CohortTable.of(visits.subList(0, 2), Visit::who, Visit::day, PeriodUnit.MONTH, end),
+        CohortTable.of(visits, Visit::who, Visit::day, PeriodUnit.MONTH, end.plusDays(1)),
+        CohortTable.of(visits, Visit::who, Visit::day, PeriodUnit.QUARTER, end));
+    CohortTable table = CohortTable.of(visits, Visit::who, Visit::day, PeriodUnit.MONTH, end);
+    assertThat(table.unit()).isEqualTo(PeriodUnit.MONTH);
+    assertThat(table.observedThrough()).isEqualTo(end);
+    assertThat(table.toString())
+        .isEqualTo("CohortTable[MONTH through 2024-02-29, 1 cohorts, 2 customers]");
+    Cohort cohort = table.cohorts().get(0);
+    contract(() -> table.cohorts().get(0), table.merge(table).cohorts().get(0));
+    assertThat(cohort.toString()).isEqualTo("Cohort[start=2024-01-01, active=[2, 1]]");
+    assertThat(cohort.retentionInterval(1, 0.95).contains(0.5)).isTrue();
+  }
+
+  @Test
+  void journeyAndBreakdownValues() {
+    List<String> stages = List.of("visit", "buy");
+    contract(
+        () -> Funnel.ofCounts(stages, 10, 3),
+        Funnel.ofCounts(stages, 10, 4),
+        Funnel.ofCounts(List.of("visit", "pay"), 10, 3));
+    assertThat(Funnel.ofCounts(stages, 10, 3).stages()).containsExactly("visit", "buy");
+    assertThatThrownBy(() -> Funnel.ofCounts(stages, 10, 3).reached("pay"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("stage pay is not one of [visit, buy]");
+    record R(String key, int score, Instant at) {}
+    List<R> records =
+        List.of(
+            new R("a", 9, Instant.parse("2024-01-01T10:00:00Z")),
+            new R("b", 3, Instant.parse("2024-01-02T10:00:00Z")));
+    contract(
+        () -> Breakdown.of(records, R::key, Nps.toNps(R::score)),
+        Breakdown.of(records.subList(0, 1), R::key, Nps.toNps(R::score)),
+        Breakdown.of(records, r -> "all", Nps.toNps(R::score)));
+    ZoneId utc = ZoneId.of("UTC");
+    contract(
+        () -> Trend.of(records, R::at, utc, PeriodUnit.DAY, Nps.toNps(R::score)),
+        Trend.of(records, R::at, utc, PeriodUnit.MONTH, Nps.toNps(R::score)),
+        Trend.of(records, R::at, ZoneId.of("Asia/Tokyo"), PeriodUnit.DAY, Nps.toNps(R::score)),
+        Trend.of(records.subList(0, 1), R::at, utc, PeriodUnit.DAY, Nps.toNps(R::score)));
+    Trend<Nps> trend = Trend.of(records, R::at, utc, PeriodUnit.DAY, Nps.toNps(R::score));
+    assertThat(trend.unit()).isEqualTo(PeriodUnit.DAY);
+    assertThat(trend.zone()).isEqualTo(utc);
+    assertThat(trend.toString()).isEqualTo("Trend[DAY in UTC, 2 periods]");
+  }
+
+  @Test
+  void purchaseHistories() {
+    record Sale(String who, LocalDate day, double amount) {}
+    LocalDate end = LocalDate.parse("2024-03-31");
+    Supplier<PurchaseHistory> history =
+        () ->
+            PurchaseHistory.summarize(
+                    List.of(
+                        new Sale("a", LocalDate.parse("2024-01-01"), 5),
+                        new Sale("a", LocalDate.parse("2024-01-08"), 7)),
+                    Sale::who,
+                    Sale::day,
+                    Sale::amount,
+                    end,
+                    ChronoUnit.DAYS)
+                .get(0);
+    PurchaseHistory base = history.get();
+    assertThat(base.firstPurchase()).isEqualTo(LocalDate.parse("2024-01-01"));
+    assertThat(base.toString())
+        .isEqualTo("PurchaseHistory[customer=a, x=1, t_x=7.0, T=90.0, repeatValue=7.0]");
+    contract(
+        history,
+        PurchaseHistory.summarize(
+                List.of(
+                    new Sale("b", LocalDate.parse("2024-01-01"), 5),
+                    new Sale("b", LocalDate.parse("2024-01-08"), 7)),
+                Sale::who,
+                Sale::day,
+                Sale::amount,
+                end,
+                ChronoUnit.DAYS)
+            .get(0),
+        PurchaseHistory.summarize(
+                List.of(
+                    new Sale("a", LocalDate.parse("2024-01-02"), 5),
+                    new Sale("a", LocalDate.parse("2024-01-08"), 7)),
+                Sale::who,
+                Sale::day,
+                Sale::amount,
+                end,
+                ChronoUnit.DAYS)
+            .get(0),
+        PurchaseHistory.summarize(
+                List.of(
+                    new Sale("a", LocalDate.parse("2024-01-01"), 5),
+                    new Sale("a", LocalDate.parse("2024-01-09"), 7)),
+                Sale::who,
+                Sale::day,
+                Sale::amount,
+                end,
+                ChronoUnit.DAYS)
+            .get(0),
+        PurchaseHistory.summarize(
+                List.of(
+                    new Sale("a", LocalDate.parse("2024-01-01"), 5),
+                    new Sale("a", LocalDate.parse("2024-01-08"), 8)),
+                Sale::who,
+                Sale::day,
+                Sale::amount,
+                end,
+                ChronoUnit.DAYS)
+            .get(0),
+        PurchaseHistory.summarize(
+                List.of(
+                    new Sale("a", LocalDate.parse("2024-01-01"), 5),
+                    new Sale("a", LocalDate.parse("2024-01-08"), 7)),
+                Sale::who,
+                Sale::day,
+                Sale::amount,
+                end.plusDays(1),
+                ChronoUnit.DAYS)
+            .get(0),
+        PurchaseHistory.summarize(
+                    List.of(
+                        new Sale("a", LocalDate.parse("2024-01-01"), 5),
+                        new Sale("a", LocalDate.parse("2024-01-08"), 7),
+                        new Sale("a", LocalDate.parse("2024-01-08"), 0)),
+                    Sale::who,
+                    Sale::day,
+                    Sale::amount,
+                    end,
+                    ChronoUnit.DAYS)
+                .get(0)
+                .equals(base)
+            ? PurchaseHistory.summarize(
+                    List.of(new Sale("a", LocalDate.parse("2024-01-01"), 5)),
+                    Sale::who,
+                    Sale::day,
+                    Sale::amount,
+                    end,
+                    ChronoUnit.DAYS)
+                .get(0)
+            : base);
+  }
+
+  @Test
+  void everyClvInputIsValidatedAtItsBoundary() {
+    // the edges that are allowed
+    assertThat(Clv.simple(0, 0, 0, 0)).isZero();
+    assertThat(Clv.simple(1, 1, 1, 1)).isEqualTo(1.0);
+    assertThat(Clv.retentionBased(10, 0, 0)).isZero();
+    assertThat(Clv.retentionBased(10, 0.5, -0.4))
+        .isEqualTo(10 * 0.5 / 0.1, org.assertj.core.data.Offset.offset(1e-12));
+    // each input just outside its range
+    assertThatThrownBy(() -> Clv.simple(1, -1e-9, 1, 1)).hasMessageContaining("purchasesPerPeriod");
+    assertThatThrownBy(() -> Clv.simple(1, 1, Double.POSITIVE_INFINITY, 1))
+        .hasMessageContaining("lifespanPeriods");
+    assertThatThrownBy(() -> Clv.simple(1, 1, 1, -1e-9)).hasMessageContaining("grossMargin");
+    assertThatThrownBy(() -> Clv.retentionBased(10, -1e-9, 0.1))
+        .hasMessageContaining("retentionRate");
+    assertThatThrownBy(() -> Clv.retentionBasedWithInitialMargin(Double.NaN, 0.5, 0.1))
+        .hasMessageContaining("marginPerPeriod");
+    assertThatThrownBy(() -> Clv.retentionBasedWithInitialMargin(10, 0.5, Double.POSITIVE_INFINITY))
+        .hasMessageContaining("discountRate");
+    assertThatThrownBy(() -> Clv.retentionBased(10, 0.5, -0.5))
+        .hasMessageContaining("must be below 1 + discountRate");
+    assertThatThrownBy(() -> Clv.retentionBased(Double.NaN, 0.5, 0.1, 3))
+        .hasMessageContaining("marginPerPeriod");
+    assertThatThrownBy(() -> Clv.retentionBased(1, 1.5, 0.1, 3))
+        .hasMessageContaining("retentionRate");
+    assertThatThrownBy(() -> Clv.retentionBased(1, 0.5, -1, 3))
+        .hasMessageContaining("discountRate");
+  }
+
+  @Test
+  void ratingScaleBoundaries() {
+    assertThat(RatingScale.of(1, RatingScale.MAX_POINTS).points())
+        .isEqualTo(RatingScale.MAX_POINTS);
+    assertThatThrownBy(() -> RatingScale.of(0, RatingScale.MAX_POINTS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rating scale [0, 1001] has more than 1001 points");
+    assertThatThrownBy(() -> RatingScale.of(3, 3))
+        .hasMessage("rating scale [3, 3] must have min < max");
+    assertThat(RatingScale.of(Integer.MAX_VALUE - 1, Integer.MAX_VALUE).points()).isEqualTo(2);
+    assertThatThrownBy(() -> RatingScale.of(Integer.MIN_VALUE, Integer.MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
