@@ -213,22 +213,6 @@ public final class Encoding {
   }
 
   /**
-   * Reads one byte.
-   *
-   * @param buffer the buffer
-   * @param what the byte's name, for messages
-   * @return the byte, 0..255
-   * @throws IllegalArgumentException if the buffer is too short
-   */
-  public static int byteValue(ByteBuffer buffer, String what) {
-    try {
-      return buffer.get() & 0xFF;
-    } catch (BufferUnderflowException e) {
-      throw truncated(buffer, what);
-    }
-  }
-
-  /**
    * Returns the encoded length of an exact sum.
    *
    * @param value a non-negative integer
