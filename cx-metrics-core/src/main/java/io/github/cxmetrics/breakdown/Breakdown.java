@@ -84,10 +84,7 @@ public final class Breakdown<K, M> {
         records,
         "records",
         (record, index) -> {
-          K k = key.apply(record);
-          if (k == null) {
-            throw new NullPointerException("record at index " + index + " has a null key");
-          }
+          K k = Inputs.field(key.apply(record), "record", index, "key");
           accumulation.add(k, record, add);
         });
     return accumulation.finish(metric.finisher());

@@ -112,15 +112,8 @@ public final class Trend<M> {
         records,
         "records",
         (record, index) -> {
-          Object who = respondent.apply(record);
-          Instant when = time.apply(record);
-          if (who == null || when == null) {
-            throw new NullPointerException(
-                "record at index "
-                    + index
-                    + " has a null "
-                    + (who == null ? "respondent" : "timestamp"));
-          }
+          Object who = Inputs.field(respondent.apply(record), "record", index, "respondent");
+          Instant when = Inputs.field(time.apply(record), "record", index, "timestamp");
           Instant previous = latestTime.get(who);
           if (previous == null || !when.isBefore(previous)) {
             latest.put(who, record);
@@ -150,10 +143,7 @@ public final class Trend<M> {
         records,
         "records",
         (record, index) -> {
-          Instant when = time.apply(record);
-          if (when == null) {
-            throw new NullPointerException("record at index " + index + " has a null timestamp");
-          }
+          Instant when = Inputs.field(time.apply(record), "record", index, "timestamp");
           long period = unit.index(LocalDate.ofInstant(when, zone));
           add.accept(containers.computeIfAbsent(period, p -> metric.supplier().get()), record);
         });

@@ -129,12 +129,8 @@ public final class Funnel<S> {
         events,
         "events",
         (event, index) -> {
-          Object id = customer.apply(event);
-          S reached = stage.apply(event);
-          if (id == null || reached == null) {
-            throw new NullPointerException(
-                "event at index " + index + " has a null " + (id == null ? "customer" : "stage"));
-          }
+          Object id = Inputs.field(customer.apply(event), "event", index, "customer");
+          S reached = Inputs.field(stage.apply(event), "event", index, "stage");
           Integer at = position.get(reached);
           if (at == null) {
             throw new IllegalArgumentException(

@@ -81,12 +81,8 @@ public final class CohortTable {
         records,
         "records",
         (record, index) -> {
-          Object id = customer.apply(record);
-          LocalDate day = date.apply(record);
-          if (id == null || day == null) {
-            throw new NullPointerException(
-                "record at index " + index + " has a null " + (id == null ? "customer" : "date"));
-          }
+          Object id = Inputs.field(customer.apply(record), "record", index, "customer");
+          LocalDate day = Inputs.field(date.apply(record), "record", index, "date");
           if (day.isAfter(observedThrough)) {
             throw new IllegalArgumentException(
                 "activity on "

@@ -90,15 +90,8 @@ public final class PurchaseHistory {
         transactions,
         "transactions",
         (transaction, index) -> {
-          Object id = customer.apply(transaction);
-          LocalDate day = date.apply(transaction);
-          if (id == null || day == null) {
-            throw new NullPointerException(
-                "transaction at index "
-                    + index
-                    + " has a null "
-                    + (id == null ? "customer" : "date"));
-          }
+          Object id = Inputs.field(customer.apply(transaction), "transaction", index, "customer");
+          LocalDate day = Inputs.field(date.apply(transaction), "transaction", index, "date");
           double value = amount.applyAsDouble(transaction);
           if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(

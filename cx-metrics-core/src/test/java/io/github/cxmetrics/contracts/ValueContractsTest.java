@@ -155,99 +155,38 @@ class ValueContractsTest {
     assertThat(trend.toString()).isEqualTo("Trend[DAY in UTC, 2 periods]");
   }
 
+  record Sale(String who, LocalDate day, double amount) {}
+
+  /** The history of one customer with a first and a repeat purchase. */
+  private static PurchaseHistory history(
+      String who, String first, String repeat, double repeatAmount, LocalDate end) {
+    return PurchaseHistory.summarize(
+            List.of(
+                new Sale(who, LocalDate.parse(first), 5),
+                new Sale(who, LocalDate.parse(repeat), repeatAmount)),
+            Sale::who,
+            Sale::day,
+            Sale::amount,
+            end,
+            ChronoUnit.DAYS)
+        .get(0);
+  }
+
   @Test
   void purchaseHistories() {
-    record Sale(String who, LocalDate day, double amount) {}
     LocalDate end = LocalDate.parse("2024-03-31");
-    Supplier<PurchaseHistory> history =
-        () ->
-            PurchaseHistory.summarize(
-                    List.of(
-                        new Sale("a", LocalDate.parse("2024-01-01"), 5),
-                        new Sale("a", LocalDate.parse("2024-01-08"), 7)),
-                    Sale::who,
-                    Sale::day,
-                    Sale::amount,
-                    end,
-                    ChronoUnit.DAYS)
-                .get(0);
-    PurchaseHistory base = history.get();
+    PurchaseHistory base = history("a", "2024-01-01", "2024-01-08", 7, end);
     assertThat(base.firstPurchase()).isEqualTo(LocalDate.parse("2024-01-01"));
     assertThat(base.toString())
         .isEqualTo("PurchaseHistory[customer=a, x=1, t_x=7.0, T=90.0, repeatValue=7.0]");
     contract(
-        history,
-        PurchaseHistory.summarize(
-                List.of(
-                    new Sale("b", LocalDate.parse("2024-01-01"), 5),
-                    new Sale("b", LocalDate.parse("2024-01-08"), 7)),
-                Sale::who,
-                Sale::day,
-                Sale::amount,
-                end,
-                ChronoUnit.DAYS)
-            .get(0),
-        PurchaseHistory.summarize(
-                List.of(
-                    new Sale("a", LocalDate.parse("2024-01-02"), 5),
-                    new Sale("a", LocalDate.parse("2024-01-08"), 7)),
-                Sale::who,
-                Sale::day,
-                Sale::amount,
-                end,
-                ChronoUnit.DAYS)
-            .get(0),
-        PurchaseHistory.summarize(
-                List.of(
-                    new Sale("a", LocalDate.parse("2024-01-01"), 5),
-                    new Sale("a", LocalDate.parse("2024-01-09"), 7)),
-                Sale::who,
-                Sale::day,
-                Sale::amount,
-                end,
-                ChronoUnit.DAYS)
-            .get(0),
-        PurchaseHistory.summarize(
-                List.of(
-                    new Sale("a", LocalDate.parse("2024-01-01"), 5),
-                    new Sale("a", LocalDate.parse("2024-01-08"), 8)),
-                Sale::who,
-                Sale::day,
-                Sale::amount,
-                end,
-                ChronoUnit.DAYS)
-            .get(0),
-        PurchaseHistory.summarize(
-                List.of(
-                    new Sale("a", LocalDate.parse("2024-01-01"), 5),
-                    new Sale("a", LocalDate.parse("2024-01-08"), 7)),
-                Sale::who,
-                Sale::day,
-                Sale::amount,
-                end.plusDays(1),
-                ChronoUnit.DAYS)
-            .get(0),
-        PurchaseHistory.summarize(
-                    List.of(
-                        new Sale("a", LocalDate.parse("2024-01-01"), 5),
-                        new Sale("a", LocalDate.parse("2024-01-08"), 7),
-                        new Sale("a", LocalDate.parse("2024-01-08"), 0)),
-                    Sale::who,
-                    Sale::day,
-                    Sale::amount,
-                    end,
-                    ChronoUnit.DAYS)
-                .get(0)
-                .equals(base)
-            ? PurchaseHistory.summarize(
-                    List.of(new Sale("a", LocalDate.parse("2024-01-01"), 5)),
-                    Sale::who,
-                    Sale::day,
-                    Sale::amount,
-                    end,
-                    ChronoUnit.DAYS)
-                .get(0)
-            : base);
+        () -> history("a", "2024-01-01", "2024-01-08", 7, end),
+        history("b", "2024-01-01", "2024-01-08", 7, end), // customer
+        history("a", "2024-01-02", "2024-01-08", 7, end), // first purchase and recency
+        history("a", "2024-01-01", "2024-01-09", 7, end), // recency
+        history("a", "2024-01-01", "2024-01-08", 8, end), // repeat value
+        history("a", "2024-01-01", "2024-01-08", 7, end.plusDays(1)), // age
+        history("a", "2024-01-01", "2024-01-01", 7, end)); // frequency
   }
 
   @Test
