@@ -122,6 +122,42 @@ public final class Encoding {
   }
 
   /**
+   * Returns the encoding of a payload made of counts only, written in order.
+   *
+   * @param metric the metric id
+   * @param counts the counts, each {@code >= 0}
+   * @return the encoding
+   */
+  public static byte[] ofCounts(MetricId metric, long... counts) {
+    ByteBuffer buffer = writer(metric, 8 * counts.length);
+    for (long count : counts) {
+      buffer.putLong(count);
+    }
+    return finish(buffer);
+  }
+
+  /**
+   * Reads a payload made of counts only, one per name, checking that nothing follows them.
+   *
+   * @param bytes the encoding
+   * @param metric the expected metric id
+   * @param names the counts' names, in order, for messages
+   * @return the counts
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException as {@link #reader}, or if the payload is short or long or a
+   *     count is negative
+   */
+  public static long[] readCounts(byte[] bytes, MetricId metric, String... names) {
+    ByteBuffer buffer = reader(bytes, metric);
+    long[] counts = new long[names.length];
+    for (int i = 0; i < names.length; i++) {
+      counts[i] = count(buffer, names[i]);
+    }
+    end(buffer, metric);
+    return counts;
+  }
+
+  /**
    * Checks the checksum and header of {@code bytes} and returns a little-endian buffer positioned
    * after the header and limited to the payload.
    *

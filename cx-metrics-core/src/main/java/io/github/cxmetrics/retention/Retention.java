@@ -6,7 +6,6 @@ import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.internal.Proportions;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -220,8 +219,7 @@ public final class Retention {
    * @return a new array of 32 bytes
    */
   public byte[] toByteArray() {
-    return Encoding.finish(
-        Encoding.writer(MetricId.RETENTION, 24).putLong(start).putLong(end).putLong(acquired));
+    return Encoding.ofCounts(MetricId.RETENTION, start, end, acquired);
   }
 
   /**
@@ -234,13 +232,15 @@ public final class Retention {
    *     version, is truncated or too long, or holds impossible counts
    */
   public static Retention fromByteArray(byte[] bytes) {
-    ByteBuffer buffer = Encoding.reader(bytes, MetricId.RETENTION);
-    long s = Encoding.count(buffer, "customers at start");
-    long e = Encoding.count(buffer, "customers at end");
-    long n = Encoding.count(buffer, "acquired customers");
-    Encoding.end(buffer, MetricId.RETENTION);
+    long[] c =
+        Encoding.readCounts(
+            bytes,
+            MetricId.RETENTION,
+            "customers at start",
+            "customers at end",
+            "acquired customers");
     try {
-      return ofCounts(s, e, n);
+      return ofCounts(c[0], c[1], c[2]);
     } catch (IllegalArgumentException ex) {
       throw Encoding.invalid(MetricId.RETENTION, ex);
     }

@@ -7,7 +7,6 @@ import io.github.cxmetrics.internal.Histograms;
 import io.github.cxmetrics.internal.Inputs;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collector;
@@ -380,8 +379,7 @@ public final class Nps {
    * @return a new array of 32 bytes
    */
   public byte[] toByteArray() {
-    return Encoding.finish(
-        Encoding.writer(MetricId.NPS, 24).putLong(promoters).putLong(passives).putLong(detractors));
+    return Encoding.ofCounts(MetricId.NPS, promoters, passives, detractors);
   }
 
   /**
@@ -394,13 +392,9 @@ public final class Nps {
    *     version, is truncated or too long, or holds negative or overflowing counts
    */
   public static Nps fromByteArray(byte[] bytes) {
-    ByteBuffer buffer = Encoding.reader(bytes, MetricId.NPS);
-    long p = Encoding.count(buffer, "promoters");
-    long a = Encoding.count(buffer, "passives");
-    long d = Encoding.count(buffer, "detractors");
-    Encoding.end(buffer, MetricId.NPS);
+    long[] c = Encoding.readCounts(bytes, MetricId.NPS, "promoters", "passives", "detractors");
     try {
-      return ofCounts(p, a, d);
+      return ofCounts(c[0], c[1], c[2]);
     } catch (ArithmeticException e) {
       throw Encoding.invalid(MetricId.NPS, e);
     }
