@@ -9,7 +9,8 @@
  *       effort, unweighted and weighted;
  *   <li>{@link io.github.cxmetrics.retention}: retention and churn over a period, revenue
  *       retention, cohort tables;
- *   <li>{@link io.github.cxmetrics.value}: customer lifetime value and purchase summaries;
+ *   <li>{@link io.github.cxmetrics.value}: customer lifetime value, purchase summaries, and the
+ *       BG/NBD and Gamma-Gamma models of purchases and their value;
  *   <li>{@link io.github.cxmetrics.journey}: journey stages and conversion funnels;
  *   <li>{@link io.github.cxmetrics.breakdown}: any metric by segment, channel or stage, with
  *       significance and consistency across groups;
@@ -18,6 +19,9 @@
  */
 module io.github.cxmetrics.core {
   requires org.apache.commons.statistics.distribution;
+  requires org.apache.commons.numbers.gamma;
+  requires org.apache.commons.rng.sampling;
+  requires transitive org.apache.commons.rng.api;
 
   exports io.github.cxmetrics.survey;
   exports io.github.cxmetrics.stats;

@@ -3,15 +3,6 @@ package io.github.cxmetrics.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,44 +15,13 @@ import org.junit.jupiter.api.Test;
  * of its 2,357 customers, to the two decimals it was published with.
  */
 class PurchaseHistoryReferenceTest {
-  record Transaction(int customer, LocalDate date, double amount) {}
-
-  static List<String> lines(String resource) throws IOException {
-    try (InputStream in = PurchaseHistoryReferenceTest.class.getResourceAsStream(resource)) {
-      assertThat(in).as(resource).isNotNull();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return reader.lines().toList();
-    }
-  }
-
-  static List<Transaction> transactions() throws IOException {
-    DateTimeFormatter format = DateTimeFormatter.BASIC_ISO_DATE;
-    List<Transaction> transactions = new ArrayList<>();
-    for (String line : lines("/cdnow/CDNOW_sample.txt")) {
-      String[] fields = line.trim().split("\\s+");
-      transactions.add(
-          new Transaction(
-              Integer.parseInt(fields[1]),
-              LocalDate.parse(fields[2], format),
-              Double.parseDouble(fields[4])));
-    }
-    return transactions;
-  }
-
   @Test
-  void calibrationSummaryMatchesThePublishedFile() throws IOException {
-    List<PurchaseHistory> summaries =
-        PurchaseHistory.summarize(
-            transactions(),
-            Transaction::customer,
-            Transaction::date,
-            Transaction::amount,
-            LocalDate.of(1997, 9, 30),
-            ChronoUnit.WEEKS);
+  void calibrationSummaryMatchesThePublishedFile() {
+    List<PurchaseHistory> summaries = Cdnow.calibration();
     Map<Object, PurchaseHistory> byCustomer = new HashMap<>();
     summaries.forEach(s -> byCustomer.put(s.customer(), s));
 
-    List<String> published = lines("/cdnow/cdnow_customers_summary_with_transactions.csv");
+    List<String> published = Cdnow.lines("/cdnow/cdnow_customers_summary_with_transactions.csv");
     assertThat(published.get(0)).isEqualTo("ID,x,t_x,T,zbar");
     assertThat(published).hasSize(2357 + 1);
     // every CDNOW customer first bought in the first quarter of 1997, inside the calibration
@@ -84,17 +44,9 @@ class PurchaseHistoryReferenceTest {
   }
 
   @Test
-  void firstCustomerByHand() throws IOException {
+  void firstCustomerByHand() {
     // customer 1 bought on 1997-01-01, 01-18, 08-02 and 12-12; the last is after the calibration
-    PurchaseHistory first =
-        PurchaseHistory.summarize(
-                transactions(),
-                Transaction::customer,
-                Transaction::date,
-                Transaction::amount,
-                LocalDate.of(1997, 9, 30),
-                ChronoUnit.WEEKS)
-            .get(0);
+    PurchaseHistory first = Cdnow.calibration().get(0);
     assertThat(first.customer()).isEqualTo(1);
     assertThat(first.frequency()).isEqualTo(2);
     assertThat(first.recency()).isEqualTo(213 / 7.0); // Jan 1 to Aug 2

@@ -1,0 +1,603 @@
+package io.github.cxmetrics.value;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.commons.numbers.gamma.Digamma;
+import org.apache.commons.numbers.gamma.LogBeta;
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
+import org.apache.commons.numbers.gamma.Trigamma;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * The BG/NBD model of repeat purchasing ("beta-geometric / negative binomial distribution"; P. S.
+ * Fader, B. G. S. Hardie and K. L. Lee, "'Counting Your Customers' the Easy Way: An Alternative to
+ * the Pareto/NBD Model", Marketing Science 24(2), 275-284, 2005; equation numbers below are that
+ * paper's).
+ *
+ * <p>While active, a customer buys at the times of a Poisson process of rate {@code lambda}; after
+ * each repeat purchase, the customer becomes inactive for good with probability {@code p}. Across
+ * customers, {@code lambda ~ Gamma(shape r, rate alpha)} and {@code p ~ Beta(a, b)}. Time is in the
+ * unit of the data the model was fitted to ({@link CustomerSummaries}); {@code alpha} carries it.
+ *
+ * <p>Log-likelihood of one customer with frequency {@code x}, recency {@code t_x} and age {@code T}
+ * (equation 6, written in logarithms so that nothing overflows):
+ *
+ * <pre>
+ * ln L = ln Gamma(r + x) - ln Gamma(r) + r ln alpha
+ *      + ln Gamma(a + b) + ln Gamma(b + x) - ln Gamma(b) - ln Gamma(a + b + x)
+ *      + ln( exp(-(r + x) ln(alpha + T))
+ *            + [x &gt; 0] exp(ln a - ln(b + x - 1) - (r + x) ln(alpha + t_x)) )
+ * </pre>
+ *
+ * with the last logarithm taken as log-sum-exp. {@link #fit} maximises the sum over customers
+ * (gradient and Hessian in closed form, with digamma and trigamma from Apache Commons Numbers).
+ *
+ * <p>Predictions use the representation {@code E[X(t) | lambda, p] = (1 - exp(-lambda p t)) / p}
+ * (equation 7): averaging over {@code lambda ~ Gamma(R, A')} and {@code p ~ Beta(A, B)} gives, with
+ * {@code z = t / (A' + t)},
+ *
+ * <pre>
+ * I(R, A, B, z) = sum_{n &gt;= 1} NB(n; R, z) sum_{k = 0}^{n - 1} (B)_k / (A + B)_k,
+ * NB(n; R, z) = (R)_n / n! z^n (1 - z)^R,
+ * </pre>
+ *
+ * a series of positive terms that equals the paper's hypergeometric closed form {@code (A + B - 1)
+ * / (A - 1) [1 - (1 - z)^R 2F1(R, B; A + B - 1; z)]} (equations 9 and 10) but has no cancellation
+ * near {@code A = 1} and no pole at {@code A + B = 1}. It converges like {@code z^n}: the cost
+ * grows with {@code t / alpha} (about 350 terms for the CDNOW fit and a 39-week horizon).
+ */
+public final class BgNbd {
+  private static final String[] NAMES = {"r", "alpha", "a", "b"};
+  private static final double LN_SCALE = 280 * Math.log(10);
+
+  private final double r;
+  private final double alpha;
+  private final double a;
+  private final double b;
+
+  private BgNbd(double r, double alpha, double a, double b) {
+    this.r = r;
+    this.alpha = alpha;
+    this.a = a;
+    this.b = b;
+  }
+
+  /**
+   * Returns the model with the given parameters.
+   *
+   * @param r the shape of the purchase-rate distribution, finite and {@code > 0}
+   * @param alpha the rate (inverse scale) of the purchase-rate distribution, in inverse time units,
+   *     finite and {@code > 0}
+   * @param a the first shape of the dropout-probability distribution, finite and {@code > 0}
+   * @param b the second shape of the dropout-probability distribution, finite and {@code > 0}
+   * @return the model
+   * @throws IllegalArgumentException if a parameter is not finite and positive, naming it
+   */
+  public static BgNbd of(double r, double alpha, double a, double b) {
+    positive("r", r);
+    positive("alpha", alpha);
+    positive("a", a);
+    positive("b", b);
+    return new BgNbd(r, alpha, a, b);
+  }
+
+  static void positive(String name, double value) {
+    if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(name + " (" + value + ") must be finite and > 0");
+    }
+  }
+
+  /**
+   * Fits the model to a customer base by maximum likelihood.
+   *
+   * <p>The search is Newton's method on the logarithms of the parameters, with the analytic Hessian
+   * and Levenberg-Marquardt damping, from {@code r = a = b = 1} and {@code alpha} equal to the mean
+   * age; it stops when a step changes no parameter by more than 1e-10 relatively. The customers are
+   * grouped by frequency so that the gamma-function terms are computed once per distinct frequency;
+   * the cost is linear in the number of customers.
+   *
+   * @param customers the customers' frequency, recency and age
+   * @return the fit: the model, its log-likelihood and the standard errors of its parameters
+   * @throws NullPointerException if {@code customers} is null
+   * @throws IllegalArgumentException if the data cannot identify the model: no customers, no repeat
+   *     purchase at all, or a likelihood that grows without bound as a parameter runs to 0 or
+   *     infinity, or whose information matrix is singular at the maximum (the message names the
+   *     parameter or the estimate)
+   * @throws IllegalStateException if the iteration does not converge in 500 steps
+   */
+  public static ModelFit<BgNbd> fit(CustomerSummaries customers) {
+    Objects.requireNonNull(customers, "customers");
+    if (customers.size() == 0) {
+      throw new IllegalArgumentException("the data cannot identify the BG/NBD model: no customers");
+    }
+    Likelihood likelihood = new Likelihood(customers);
+    if (likelihood.repeatPurchases == 0) {
+      throw new IllegalArgumentException(
+          "the data cannot identify the BG/NBD model: none of the "
+              + customers.size()
+              + " customers made a repeat purchase");
+    }
+    double meanAge = likelihood.totalAge / customers.size();
+    double[] start = {1, meanAge > 0 ? meanAge : 1, 1, 1};
+    Newton.Result result = Newton.maximize("BG/NBD", NAMES, likelihood, start);
+    double[] p = result.params();
+    return new ModelFit<>(
+        new BgNbd(p[0], p[1], p[2], p[3]), NAMES, result, customers.size(), "BG/NBD");
+  }
+
+  /**
+   * Fits the model to purchase histories; see {@link #fit(CustomerSummaries)}.
+   *
+   * @param histories the customers' histories, all in the same time unit
+   * @return the fit
+   * @throws NullPointerException if {@code histories} or one of them is null
+   * @throws IllegalArgumentException if the data cannot identify the model
+   * @throws IllegalStateException if the iteration does not converge
+   */
+  public static ModelFit<BgNbd> fit(Iterable<PurchaseHistory> histories) {
+    return fit(CustomerSummaries.of(histories));
+  }
+
+  /** {@return the shape {@code r} of the purchase-rate distribution} */
+  public double r() {
+    return r;
+  }
+
+  /** {@return the rate {@code alpha} of the purchase-rate distribution, per time unit} */
+  public double alpha() {
+    return alpha;
+  }
+
+  /** {@return the first shape {@code a} of the dropout-probability distribution} */
+  public double a() {
+    return a;
+  }
+
+  /** {@return the second shape {@code b} of the dropout-probability distribution} */
+  public double b() {
+    return b;
+  }
+
+  /**
+   * Returns the log-likelihood of one customer (equation 6; formula in the class documentation).
+   *
+   * @param x the frequency, {@code >= 0}
+   * @param tx the recency: 0 when {@code x = 0}, in [0, T] otherwise
+   * @param t the age {@code T}, finite and {@code >= 0}
+   * @return the log-likelihood, {@code <= 0}; 0 for a customer of age 0
+   * @throws IllegalArgumentException if the arguments break these rules, naming them
+   */
+  public double logLikelihood(int x, double tx, double t) {
+    CustomerSummaries.check(x, tx, t, "customer");
+    double rx = r + x;
+    double base =
+        LogGamma.value(rx)
+            - LogGamma.value(r)
+            + r * Math.log(alpha)
+            + LogBeta.value(a, b + x)
+            - LogBeta.value(a, b);
+    double u = -rx * Math.log(alpha + t);
+    if (x == 0) {
+      return base + u;
+    }
+    double v = Math.log(a / (b + x - 1)) - rx * Math.log(alpha + tx);
+    return base + Math.max(u, v) + Math.log1p(Math.exp(-Math.abs(u - v)));
+  }
+
+  /**
+   * Returns the total log-likelihood of a customer base: the sum of {@link #logLikelihood(int,
+   * double, double)} over its customers.
+   *
+   * @param customers the customers
+   * @return the log-likelihood; 0 for no customers
+   * @throws NullPointerException if {@code customers} is null
+   */
+  public double logLikelihood(CustomerSummaries customers) {
+    Objects.requireNonNull(customers, "customers");
+    return new Likelihood(customers).evaluate(new double[] {r, alpha, a, b}, null, null);
+  }
+
+  /**
+   * Returns {@code E[X(t)]}, the expected number of repeat purchases in {@code (0, t]} of a
+   * customer whose first purchase was at time 0 (equation 9): {@code I(r, a, b, t / (alpha + t))}.
+   *
+   * @param t the length of the period, finite and {@code >= 0}
+   * @return the expected purchases; 0 for {@code t = 0}
+   * @throws IllegalArgumentException if {@code t} is negative, NaN or infinite
+   */
+  public double expectedPurchases(double t) {
+    horizon(t);
+    return expected(r, a, b, t / (alpha + t));
+  }
+
+  /**
+   * Returns {@code E[Y(t) | x, t_x, T]}, the expected number of purchases in the next {@code t}
+   * time units of a customer with the given history (equation 10): {@code P(alive) I(r + x, a, b +
+   * x, t / (alpha + T + t))}.
+   *
+   * @param t the length of the future period, finite and {@code >= 0}
+   * @param x the customer's frequency, {@code >= 0}
+   * @param tx the customer's recency: 0 when {@code x = 0}, in [0, T] otherwise
+   * @param age the customer's age {@code T}, finite and {@code >= 0}
+   * @return the expected purchases; 0 for {@code t = 0}
+   * @throws IllegalArgumentException if an argument breaks these rules, naming it
+   */
+  public double conditionalExpectedPurchases(double t, int x, double tx, double age) {
+    horizon(t);
+    CustomerSummaries.check(x, tx, age, "customer");
+    return probabilityAlive(x, tx, age) * expected(r + x, a, b + x, t / (alpha + age + t));
+  }
+
+  /**
+   * Returns the probability that a customer with the given history is still active at the end of
+   * observation (Fader, Hardie and Lee 2005, section 4; "Computing P(alive) Using the BG/NBD
+   * Model", 2008 note): {@code 1 / (1 + [x > 0] a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r +
+   * x))}.
+   *
+   * @param x the frequency, {@code >= 0}
+   * @param tx the recency: 0 when {@code x = 0}, in [0, T] otherwise
+   * @param age the age {@code T}, finite and {@code >= 0}
+   * @return the probability, in (0, 1]; 1 when {@code x = 0} (the model lets customers drop out
+   *     only after a repeat purchase)
+   * @throws IllegalArgumentException if an argument breaks these rules, naming it
+   */
+  public double probabilityAlive(int x, double tx, double age) {
+    CustomerSummaries.check(x, tx, age, "customer");
+    if (x == 0) {
+      return 1;
+    }
+    double log =
+        Math.log(a / (b + x - 1)) + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx));
+    return 1 / (1 + Math.exp(log));
+  }
+
+  /**
+   * Returns {@code P(X(t) = n)}, the probability that a customer whose first purchase was at time 0
+   * makes exactly {@code n} repeat purchases in {@code (0, t]} (equation 8), with {@code q = alpha
+   * / (alpha + t)}:
+   *
+   * <pre>
+   * B(a, b + n) / B(a, b) Gamma(r + n) / (Gamma(r) n!) q^r (1 - q)^n
+   *   + [n &gt; 0] B(a + 1, b + n - 1) / B(a, b) I_{1-q}(n, r)
+   * </pre>
+   *
+   * where {@code I_{1-q}(n, r)}, the regularized incomplete beta function (Commons Numbers), is the
+   * negative binomial tail {@code 1 - sum_{j<n} NB(j)} that the paper writes out, computed without
+   * cancellation.
+   *
+   * @param n the number of purchases, {@code >= 0}
+   * @param t the length of the period, finite and {@code >= 0}
+   * @return the probability, in [0, 1]; for {@code t = 0}, 1 when {@code n = 0} and 0 otherwise
+   * @throws IllegalArgumentException if {@code n} is negative or {@code t} is negative, NaN or
+   *     infinite
+   */
+  public double probabilityOfPurchases(int n, double t) {
+    if (n < 0) {
+      throw new IllegalArgumentException("number of purchases (" + n + ") must be >= 0");
+    }
+    horizon(t);
+    if (t == 0) {
+      return n == 0 ? 1 : 0;
+    }
+    double logQ = Math.log(alpha) - Math.log(alpha + t);
+    double log1mQ = Math.log(t) - Math.log(alpha + t);
+    double first =
+        Math.exp(
+            LogBeta.value(a, b + n)
+                - LogBeta.value(a, b)
+                + LogGamma.value(r + n)
+                - LogGamma.value(r)
+                - LogGamma.value(n + 1.0)
+                + r * logQ
+                + n * log1mQ);
+    if (n == 0) {
+      return first;
+    }
+    double second =
+        Math.exp(LogBeta.value(a + 1, b + n - 1) - LogBeta.value(a, b))
+            * RegularizedBeta.value(t / (alpha + t), n, r);
+    return Math.min(1, first + second);
+  }
+
+  /**
+   * Simulates a customer base from the model: for each given age {@code T}, draws {@code lambda}
+   * and {@code p}, then purchases at exponential intervals of mean {@code 1 / lambda} until the age
+   * is reached or the customer drops out (probability {@code p} after each repeat purchase).
+   *
+   * @param ages the age of each simulated customer, finite and {@code >= 0}
+   * @param rng the source of randomness (Apache Commons RNG)
+   * @return the simulated customers, in the order of {@code ages}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if an age is negative, NaN or infinite, naming its index
+   */
+  public CustomerSummaries simulate(double[] ages, UniformRandomProvider rng) {
+    Objects.requireNonNull(ages, "ages");
+    Objects.requireNonNull(rng, "rng");
+    ContinuousSampler rates = AhrensDieterMarsagliaTsangGammaSampler.of(rng, r, 1 / alpha);
+    ContinuousSampler dropouts = ChengBetaSampler.of(rng, a, b);
+    int[] frequency = new int[ages.length];
+    double[] recency = new double[ages.length];
+    for (int i = 0; i < ages.length; i++) {
+      double age = ages[i];
+      if (!(age >= 0 && age < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(
+            "age " + age + " at index " + i + " must be finite and >= 0");
+      }
+      double lambda = rates.sample();
+      double p = dropouts.sample();
+      double time = 0;
+      while (true) {
+        time -= Math.log1p(-rng.nextDouble()) / lambda;
+        if (!(time <= age)) {
+          break;
+        }
+        frequency[i]++;
+        recency[i] = time;
+        if (rng.nextDouble() < p) {
+          break;
+        }
+      }
+    }
+    return CustomerSummaries.wrap(frequency, recency, ages.clone());
+  }
+
+  private static void horizon(double t) {
+    if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("time " + t + " must be finite and >= 0");
+    }
+  }
+
+  /**
+   * Returns {@code I(R, A, B, z)} of the class documentation: the mean of {@code S_N = sum_{k < N}
+   * (B)_k / (A + B)_k} for {@code N} negative binomial with {@code P(N = n) = (R)_n / n! z^n (1 -
+   * z)^R}. The probabilities are carried with a separate scale so that {@code (1 - z)^R} may
+   * underflow; the sum stops when the geometric bound on its tail is below 1e-17 of it.
+   */
+  static double expected(double rr, double aa, double bb, double z) {
+    if (z == 0) {
+      return 0;
+    }
+    double logScale = rr * Math.log1p(-z);
+    double probability = 1;
+    if (logScale > -600) {
+      probability = Math.exp(logScale);
+      logScale = 0;
+    }
+    double sum = 0;
+    double partial = 0;
+    double coefficient = 1;
+    for (long n = 0; ; n++) {
+      partial += coefficient;
+      coefficient *= (bb + n) / (aa + bb + n);
+      probability *= z * (rr + n) / (n + 1);
+      double term = probability * partial;
+      sum += term;
+      double ratio = z * (rr + n + 1) / (n + 1);
+      if (ratio < 1 && term * ratio <= 1e-17 * sum * (1 - ratio)) {
+        break;
+      }
+      if (probability > 1e280) {
+        probability *= 1e-280;
+        sum *= 1e-280;
+        logScale += LN_SCALE;
+      }
+      if (n > 100_000_000L) {
+        throw new ArithmeticException(
+            "expected purchases did not converge in 1e8 terms: the horizon is too long for the"
+                + " purchase-rate scale (t / (alpha + T + t) = "
+                + z
+                + ")");
+      }
+    }
+    return logScale == 0 ? sum : Math.exp(Math.log(sum) + logScale);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BgNbd other
+        && Double.compare(r, other.r) == 0
+        && Double.compare(alpha, other.alpha) == 0
+        && Double.compare(a, other.a) == 0
+        && Double.compare(b, other.b) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(new double[] {r, alpha, a, b});
+  }
+
+  @Override
+  public String toString() {
+    return "BG/NBD" + Newton.describe(NAMES, new double[] {r, alpha, a, b});
+  }
+
+  /** The log-likelihood of a customer base, with customers grouped by frequency. */
+  private static final class Likelihood implements Newton.Objective {
+    private final int[] groupFrequency;
+    private final int[] groupStart;
+    private final double[] recency;
+    private final double[] age;
+    private final long repeatPurchases;
+    private final double totalAge;
+
+    Likelihood(CustomerSummaries customers) {
+      int n = customers.size();
+      int[] x = customers.frequencies();
+      long[] keys = new long[n];
+      long repeats = 0;
+      double ages = 0;
+      for (int i = 0; i < n; i++) {
+        keys[i] = ((long) x[i] << 32) | i;
+        repeats += x[i];
+        ages += customers.ages()[i];
+      }
+      Arrays.sort(keys);
+      this.recency = new double[n];
+      this.age = new double[n];
+      int[] frequencies = new int[n];
+      int[] starts = new int[n + 1];
+      int groups = 0;
+      for (int j = 0; j < n; j++) {
+        int i = (int) keys[j];
+        int xi = (int) (keys[j] >>> 32);
+        recency[j] = customers.recencies()[i];
+        age[j] = customers.ages()[i];
+        if (groups == 0 || frequencies[groups - 1] != xi) {
+          frequencies[groups] = xi;
+          starts[groups] = j;
+          groups++;
+        }
+      }
+      starts[groups] = n;
+      this.groupFrequency = Arrays.copyOf(frequencies, groups);
+      this.groupStart = Arrays.copyOf(starts, groups + 1);
+      this.repeatPurchases = repeats;
+      this.totalAge = ages;
+    }
+
+    @Override
+    public double evaluate(double[] params, double[] gradient, double[][] hessian) {
+      double r = params[0];
+      double alpha = params[1];
+      double a = params[2];
+      double b = params[3];
+      boolean derivatives = gradient != null;
+      double logAlpha = Math.log(alpha);
+      double lgR = LogGamma.value(r);
+      double lbAB = LogBeta.value(a, b);
+      double psiR = derivatives ? Digamma.value(r) : 0;
+      double triR = derivatives ? Trigamma.value(r) : 0;
+      double psiAB = derivatives ? Digamma.value(a + b) : 0;
+      double triAB = derivatives ? Trigamma.value(a + b) : 0;
+      double psiB = derivatives ? Digamma.value(b) : 0;
+      double triB = derivatives ? Trigamma.value(b) : 0;
+      double ll = 0;
+      double gr = 0;
+      double gal = 0;
+      double ga = 0;
+      double gb = 0;
+      double hrr = 0;
+      double hral = 0;
+      double halal = 0;
+      double hra = 0;
+      double hrb = 0;
+      double hala = 0;
+      double halb = 0;
+      double haa = 0;
+      double hab = 0;
+      double hbb = 0;
+      for (int g = 0; g < groupFrequency.length; g++) {
+        int x = groupFrequency[g];
+        int from = groupStart[g];
+        int to = groupStart[g + 1];
+        int count = to - from;
+        double rx = r + x;
+        ll += count * (LogGamma.value(rx) - lgR + r * logAlpha + LogBeta.value(a, b + x) - lbAB);
+        if (x == 0) {
+          double sumLog = 0;
+          double sumInv = 0;
+          double sumInv2 = 0;
+          for (int j = from; j < to; j++) {
+            double inv = 1 / (alpha + age[j]);
+            sumLog += Math.log(alpha + age[j]);
+            sumInv += inv;
+            sumInv2 += inv * inv;
+          }
+          ll -= r * sumLog;
+          if (derivatives) {
+            gr += count * logAlpha - sumLog;
+            gal += count * r / alpha - r * sumInv;
+            hral += count / alpha - sumInv;
+            halal += -count * r / (alpha * alpha) + r * sumInv2;
+          }
+          continue;
+        }
+        double bx1 = b + x - 1;
+        double logRatio = Math.log(a / bx1);
+        double sumW = 0;
+        double sumLog = 0;
+        double sumInv = 0;
+        double sumInv2 = 0;
+        double sumWw = 0;
+        double sumWwDl = 0;
+        double sumWwDl2 = 0;
+        double sumWwDi = 0;
+        double sumWwDi2 = 0;
+        double sumWwDlDi = 0;
+        for (int j = from; j < to; j++) {
+          double lT = Math.log(alpha + age[j]);
+          double lt = Math.log(alpha + recency[j]);
+          double u = -rx * lT;
+          double v = logRatio - rx * lt;
+          double w;
+          if (v > u) {
+            double e = Math.exp(u - v);
+            ll += v + Math.log1p(e);
+            w = 1 / (1 + e);
+          } else {
+            double e = Math.exp(v - u);
+            ll += u + Math.log1p(e);
+            w = e / (1 + e);
+          }
+          if (derivatives) {
+            double iT = 1 / (alpha + age[j]);
+            double it = 1 / (alpha + recency[j]);
+            double ww = w * (1 - w);
+            double dl = lT - lt;
+            double di = iT - it;
+            sumW += w;
+            sumLog += lT + w * (lt - lT);
+            sumInv += iT + w * (it - iT);
+            sumInv2 += iT * iT + w * (it * it - iT * iT);
+            sumWw += ww;
+            sumWwDl += ww * dl;
+            sumWwDl2 += ww * dl * dl;
+            sumWwDi += ww * di;
+            sumWwDi2 += ww * di * di;
+            sumWwDlDi += ww * dl * di;
+          }
+        }
+        if (!derivatives) {
+          continue;
+        }
+        double psiRx = Digamma.value(rx);
+        double psiBx = Digamma.value(b + x);
+        double psiABx = Digamma.value(a + b + x);
+        double triABx = Trigamma.value(a + b + x);
+        double triBeta = triAB - triABx;
+        gr += count * (psiRx - psiR + logAlpha) - sumLog;
+        gal += count * r / alpha - rx * sumInv;
+        ga += count * (psiAB - psiABx) + sumW / a;
+        gb += count * (psiAB + psiBx - psiB - psiABx) - sumW / bx1;
+        hrr += count * (Trigamma.value(rx) - triR) + sumWwDl2;
+        hral += count / alpha - sumInv + rx * sumWwDlDi;
+        halal += -count * r / (alpha * alpha) + rx * sumInv2 + rx * rx * sumWwDi2;
+        hra += sumWwDl / a;
+        hrb -= sumWwDl / bx1;
+        hala += rx * sumWwDi / a;
+        halb -= rx * sumWwDi / bx1;
+        haa += count * triBeta + (sumWw - sumW) / (a * a);
+        hab += count * triBeta - sumWw / (a * bx1);
+        hbb += count * (triBeta + Trigamma.value(b + x) - triB) + (sumW + sumWw) / (bx1 * bx1);
+      }
+      if (derivatives) {
+        double[] g = {gr, gal, ga, gb};
+        System.arraycopy(g, 0, gradient, 0, 4);
+        double[][] h = {
+          {hrr, hral, hra, hrb},
+          {hral, halal, hala, halb},
+          {hra, hala, haa, hab},
+          {hrb, halb, hab, hbb}
+        };
+        for (int i = 0; i < 4; i++) {
+          System.arraycopy(h[i], 0, hessian[i], 0, 4);
+        }
+      }
+      return ll;
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.github.cxmetrics.value;
+
+import io.github.cxmetrics.internal.Inputs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The frequency, recency and age of a base of customers, in columns: the input of a {@link BgNbd}
+ * fit, and what {@link BgNbd#simulate} produces.
+ *
+ * <p>Customer {@code i} made {@code frequency(i)} repeat purchases (purchases after the first), the
+ * last of them {@code recency(i)} time units after the first purchase, and was observed for {@code
+ * age(i)} time units after the first purchase (see {@link PurchaseHistory} for the definitions).
+ * The unit of time is the caller's (weeks in the CDNOW studies); every time of a fitted model, and
+ * every horizon given to it, is in that unit.
+ *
+ * <p>Instances are immutable: the factories copy the arrays, and the accessors read single values.
+ */
+public final class CustomerSummaries {
+  private final int[] frequency;
+  private final double[] recency;
+  private final double[] age;
+
+  private CustomerSummaries(int[] frequency, double[] recency, double[] age) {
+    this.frequency = frequency;
+    this.recency = recency;
+    this.age = age;
+  }
+
+  /**
+   * Returns the summaries of the given columns, copied.
+   *
+   * @param frequency the repeat purchases of each customer, {@code >= 0}
+   * @param recency the time of each customer's last repeat purchase after the first purchase,
+   *     finite, 0 when the frequency is 0, in [0, age] otherwise
+   * @param age the time each customer was observed after the first purchase, finite and {@code >=
+   *     0}
+   * @return the summaries; empty when the arrays are empty
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if the arrays differ in length, or a customer's values break
+   *     the rules above, naming the values and the index
+   */
+  public static CustomerSummaries of(int[] frequency, double[] recency, double[] age) {
+    Objects.requireNonNull(frequency, "frequency");
+    Objects.requireNonNull(recency, "recency");
+    Objects.requireNonNull(age, "age");
+    if (frequency.length != recency.length || frequency.length != age.length) {
+      throw new IllegalArgumentException(
+          "frequency, recency and age must have the same length, not "
+              + frequency.length
+              + ", "
+              + recency.length
+              + " and "
+              + age.length);
+    }
+    for (int i = 0; i < frequency.length; i++) {
+      check(frequency[i], recency[i], age[i], "customer at index " + i);
+    }
+    return new CustomerSummaries(frequency.clone(), recency.clone(), age.clone());
+  }
+
+  /**
+   * Returns the frequency, recency and age of the given purchase histories, in their order.
+   *
+   * @param histories the customers' histories
+   * @return the summaries; empty when {@code histories} is empty
+   * @throws NullPointerException if {@code histories} is null, or one of them is, naming its index
+   */
+  public static CustomerSummaries of(Iterable<PurchaseHistory> histories) {
+    List<PurchaseHistory> list = new ArrayList<>();
+    Inputs.forEachIndexed(histories, "histories", (history, index) -> list.add(history));
+    int[] frequency = new int[list.size()];
+    double[] recency = new double[list.size()];
+    double[] age = new double[list.size()];
+    for (int i = 0; i < frequency.length; i++) {
+      frequency[i] = list.get(i).frequency();
+      recency[i] = list.get(i).recency();
+      age[i] = list.get(i).age();
+    }
+    return new CustomerSummaries(frequency, recency, age);
+  }
+
+  static CustomerSummaries wrap(int[] frequency, double[] recency, double[] age) {
+    return new CustomerSummaries(frequency, recency, age);
+  }
+
+  /**
+   * Checks one customer's frequency, recency and age.
+   *
+   * @param x the frequency
+   * @param tx the recency
+   * @param t the age
+   * @param where names the customer in a message
+   */
+  static void check(int x, double tx, double t, String where) {
+    if (x < 0) {
+      throw new IllegalArgumentException("frequency " + x + " of the " + where + " must be >= 0");
+    }
+    if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "age " + t + " of the " + where + " must be finite and >= 0");
+    }
+    if (x == 0 ? tx != 0 : !(tx >= 0 && tx <= t)) {
+      throw new IllegalArgumentException(
+          "recency "
+              + tx
+              + " of the "
+              + where
+              + (x == 0
+                  ? " must be 0, as the frequency is 0"
+                  : " must be in [0, age " + t + "] (frequency " + x + ")"));
+    }
+  }
+
+  /** {@return the number of customers} */
+  public int size() {
+    return frequency.length;
+  }
+
+  /**
+   * Returns the frequency of one customer.
+   *
+   * @param i the customer's index, in [0, size)
+   * @return the number of repeat purchases
+   * @throws IndexOutOfBoundsException if {@code i} is outside [0, size)
+   */
+  public int frequency(int i) {
+    return frequency[Objects.checkIndex(i, frequency.length)];
+  }
+
+  /**
+   * Returns the recency of one customer.
+   *
+   * @param i the customer's index, in [0, size)
+   * @return the time from the first to the last purchase
+   * @throws IndexOutOfBoundsException if {@code i} is outside [0, size)
+   */
+  public double recency(int i) {
+    return recency[Objects.checkIndex(i, recency.length)];
+  }
+
+  /**
+   * Returns the age of one customer.
+   *
+   * @param i the customer's index, in [0, size)
+   * @return the time from the first purchase to the end of observation
+   * @throws IndexOutOfBoundsException if {@code i} is outside [0, size)
+   */
+  public double age(int i) {
+    return age[Objects.checkIndex(i, age.length)];
+  }
+
+  int[] frequencies() {
+    return frequency;
+  }
+
+  double[] recencies() {
+    return recency;
+  }
+
+  double[] ages() {
+    return age;
+  }
+}
