@@ -47,6 +47,13 @@ public final class ModelFit<M> {
     this.model = model;
     this.names = List.of(names);
     this.estimates = result.params().clone();
+    for (int i = 0; i < names.length; i++) {
+      for (int j = 0; j < i; j++) {
+        double mean = (inverse[i][j] + inverse[j][i]) / 2;
+        inverse[i][j] = mean;
+        inverse[j][i] = mean;
+      }
+    }
     this.covariance = inverse;
     this.logLikelihood = result.logLikelihood();
     this.iterations = result.iterations();

@@ -97,35 +97,38 @@ final class Newton {
         }
         h[i][i] -= params[i] * gradient[i];
       }
-      // h is now minus the Hessian in theta; find a damped step that increases the likelihood.
+      // h is now minus the Hessian in theta. Converged when the undamped Newton step changes no
+      // parameter by more than TOLERANCE or promises less than the rounding of the log-likelihood;
+      // that last step is taken unless rounding says it loses.
+      double noise = 1e-12 * (1 + Math.abs(ll));
+      double[] newton = solve(h, 0, g);
+      if (newton != null && (largest(newton) <= TOLERANCE || dot(g, newton) <= noise)) {
+        double trialLl =
+            objective.evaluate(step(params, newton, trial), trialGradient, trialHessian);
+        if (Double.isFinite(trialLl) && trialLl >= ll - noise) {
+          accept(trial, trialGradient, trialHessian, params, gradient, hessian);
+          ll = trialLl;
+        }
+        checkInterior(model, names, params);
+        return new Result(params, ll, gradient, hessian, iteration);
+      }
+      // Otherwise find a damped step that increases the likelihood.
       while (true) {
-        double[] delta = solve(h, lambda, g);
+        double[] delta = lambda == 0 ? newton : solve(h, lambda, g);
         if (delta == null) {
           lambda = lambda == 0 ? 1e-6 * (1 + maxDiagonal(h)) : lambda * 10;
           continue;
         }
-        double largest = 0;
-        for (int i = 0; i < k; i++) {
-          largest = Math.max(largest, Math.abs(delta[i]));
-          trial[i] = params[i] * Math.exp(Math.max(-5, Math.min(5, delta[i])));
-        }
-        double trialLl = objective.evaluate(trial, trialGradient, trialHessian);
-        boolean better = trialLl >= ll || (lambda == 0 && largest <= TOLERANCE);
-        if (better && Double.isFinite(trialLl)) {
-          System.arraycopy(trial, 0, params, 0, k);
-          System.arraycopy(trialGradient, 0, gradient, 0, k);
-          for (int i = 0; i < k; i++) {
-            System.arraycopy(trialHessian[i], 0, hessian[i], 0, k);
-          }
+        double trialLl =
+            objective.evaluate(step(params, delta, trial), trialGradient, trialHessian);
+        if (Double.isFinite(trialLl) && trialLl >= ll) {
+          accept(trial, trialGradient, trialHessian, params, gradient, hessian);
           ll = trialLl;
           checkInterior(model, names, params);
-          if (lambda == 0 && largest <= TOLERANCE) {
-            return new Result(params, ll, gradient, hessian, iteration);
-          }
-          lambda = lambda <= 1e-6 ? 0 : lambda / 10;
+          lambda = lambda <= 1e-6 * (1 + maxDiagonal(h)) ? 0 : lambda / 10;
           break;
         }
-        if (largest <= 1e-15 && lambda > 0) {
+        if (largest(delta) <= 1e-15) {
           // No step of any size increases the likelihood: the point is a maximum to precision.
           checkInterior(model, names, params);
           return new Result(params, ll, gradient, hessian, iteration);
@@ -139,6 +142,44 @@ final class Newton {
             + MAX_ITERATIONS
             + " iterations; last estimate "
             + describe(names, params));
+  }
+
+  /** Writes {@code params * exp(delta)} to {@code trial}, each log-step capped at 5. */
+  private static double[] step(double[] params, double[] delta, double[] trial) {
+    for (int i = 0; i < params.length; i++) {
+      trial[i] = params[i] * Math.exp(Math.max(-5, Math.min(5, delta[i])));
+    }
+    return trial;
+  }
+
+  private static void accept(
+      double[] trial,
+      double[] trialGradient,
+      double[][] trialHessian,
+      double[] params,
+      double[] gradient,
+      double[][] hessian) {
+    System.arraycopy(trial, 0, params, 0, params.length);
+    System.arraycopy(trialGradient, 0, gradient, 0, params.length);
+    for (int i = 0; i < params.length; i++) {
+      System.arraycopy(trialHessian[i], 0, hessian[i], 0, params.length);
+    }
+  }
+
+  private static double largest(double[] delta) {
+    double largest = 0;
+    for (double d : delta) {
+      largest = Math.max(largest, Math.abs(d));
+    }
+    return largest;
+  }
+
+  private static double dot(double[] x, double[] y) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += x[i] * y[i];
+    }
+    return sum;
   }
 
   private static void checkInterior(String model, String[] names, double[] params) {

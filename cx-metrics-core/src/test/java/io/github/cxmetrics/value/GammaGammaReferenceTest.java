@@ -50,7 +50,8 @@ class GammaGammaReferenceTest {
     double[] m = averages.stream().mapToDouble(Double::doubleValue).toArray();
     ModelFit<GammaGamma> fit = GammaGamma.fit(x, m);
     // SciPy: mle [6.24880376, 3.74458835, 15.44774411], LL -4055.923243502859. p and gamma are
-    // correlated almost perfectly (0.99), so the log-likelihood is flat along a ridge: points 1e-6
+    // estimated with a correlation of -0.97 (SciPy's inverse Hessian), so the log-likelihood is
+    // flat along a ridge: points 1e-6
     // apart along it differ by 1e-11 in log-likelihood, below rounding, and both optimisers stop
     // within that ridge.
     assertThat(fit.estimates())
