@@ -98,9 +98,19 @@ public final class GammaGamma {
           "the data cannot identify the Gamma-Gamma model: no customers");
     }
     double sum = 0;
+    boolean spread = false;
     for (int i = 0; i < counts.length; i++) {
       check(counts[i], averages[i], "customer at index " + i);
       sum += averages[i];
+      spread |= averages[i] != averages[0];
+    }
+    if (!spread) {
+      throw new IllegalArgumentException(
+          "the data cannot identify the Gamma-Gamma model: every one of the "
+              + counts.length
+              + " customers has the same average "
+              + averages[0]
+              + ", so the spread of values across and within customers is unknown");
     }
     Likelihood likelihood = new Likelihood(counts, averages);
     Newton.Result result =
