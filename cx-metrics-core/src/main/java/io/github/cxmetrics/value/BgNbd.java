@@ -168,8 +168,8 @@ public final class BgNbd {
    * @param x the frequency, {@code >= 0}
    * @param tx the recency: 0 when {@code x = 0}, in [0, T] otherwise
    * @param t the age {@code T}, finite and {@code >= 0}
-   * @return the log-likelihood (a log-density of the purchase times, so it may be positive); 0
-   *     for a customer of age 0
+   * @return the log-likelihood (a log-density of the purchase times, so it may be positive); 0 for
+   *     a customer of age 0
    * @throws IllegalArgumentException if the arguments break these rules, naming them
    */
   public double logLikelihood(int x, double tx, double t) {
