@@ -13,8 +13,18 @@ import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.retention.PeriodUnit;
 import io.github.cxmetrics.retention.Retention;
 import io.github.cxmetrics.survey.Nps;
+import io.github.cxmetrics.value.BgNbd;
 import io.github.cxmetrics.value.Clv;
+import io.github.cxmetrics.value.GammaGamma;
+import io.github.cxmetrics.value.ModelFit;
+import io.github.cxmetrics.value.ProbabilisticClv;
+import io.github.cxmetrics.value.PurchaseHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 
@@ -22,7 +32,7 @@ import java.util.List;
 public final class Quickstart {
   private Quickstart() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     // --- README quickstart: begin ---
     Nps nps = Nps.of(10, 9, 9, 8, 7, 7, 6, 3, 10, 9);
     Interval ci = nps.confidenceInterval(0.95); // adjusted Wald (Rocks 2016)
@@ -67,6 +77,42 @@ public final class Quickstart {
     System.out.println(java.util.Arrays.toString(cohorts.averageCurve()));
     // --- README retention: end ---
 
+    // --- README clv: begin ---
+    // The CDNOW sample: one purchase a line, "master-id customer yyyymmdd CDs dollars"
+    record Purchase(int customer, LocalDate day, double dollars) {}
+    Path file = Path.of(args[0]);
+    List<Purchase> log = Files.readAllLines(file).stream()
+        .map(line -> line.trim().split("\\s+"))
+        .map(f -> new Purchase(Integer.parseInt(f[1]),
+            LocalDate.parse(f[2], DateTimeFormatter.BASIC_ISO_DATE), Double.parseDouble(f[4])))
+        .toList();
+    // 39 weeks of calibration, times in weeks
+    List<PurchaseHistory> customers = PurchaseHistory.summarize(log, Purchase::customer,
+        Purchase::day, Purchase::dollars, LocalDate.of(1997, 9, 30), ChronoUnit.WEEKS);
+
+    ModelFit<BgNbd> purchases = BgNbd.fit(customers);     // how often, and for how long
+    ModelFit<GammaGamma> spend = GammaGamma.fit(customers); // how much per purchase
+    BgNbd model = purchases.model();
+    System.out.printf("BG/NBD r %.3f, alpha %.3f, a %.3f, b %.3f, LL %.1f, SE(r) %.4f%n",
+        model.r(), model.alpha(), model.a(), model.b(), purchases.logLikelihood(),
+        purchases.standardError("r"));
+    System.out.printf("Gamma-Gamma p %.2f, q %.2f, gamma %.2f, %d repeat buyers%n",
+        spend.model().p(), spend.model().q(), spend.model().gamma(), spend.customers());
+
+    // one year of months (52/12 weeks), 1% a month, 30% margin
+    ProbabilisticClv clvModel =
+        ProbabilisticClv.of(purchases.model(), spend.model(), 0.30, 0.01, 52.0 / 12, 12);
+    PurchaseHistory first = customers.get(0); // 2 repeat purchases, the last in week 30.4 of 38.9
+    System.out.printf("customer %s: P(alive) %.3f, next 39 weeks %.3f purchases, CLV %.2f%n",
+        first.customer(),
+        model.probabilityAlive(first.frequency(), first.recency(), first.age()),
+        model.conditionalExpectedPurchases(39, first.frequency(), first.recency(), first.age()),
+        clvModel.customerValue(first));
+    double baseValue = customers.stream().mapToDouble(clvModel::customerValue).sum();
+    System.out.printf("all %d customers: %.0f dollars of margin over the year%n",
+        customers.size(), baseValue);
+    // --- README clv: end ---
+
     // --- README journey: begin ---
     record Response(String channel, int score) {}
     List<Response> responses = List.of(
@@ -105,6 +151,14 @@ public final class Quickstart {
     check(Math.abs(clv - 120 * r / (1.1 - r)) < 1e-9, "CLV " + clv);
     check(java.util.Arrays.equals(cohorts.averageCurve(), new double[] {1.0, 2.0 / 3, 0.5}),
         "cohort curve " + java.util.Arrays.toString(cohorts.averageCurve()));
+
+    // CDNOW: the published estimates (Fader, Hardie & Lee 2005; Fader & Hardie 2013)
+    check(Math.abs(model.r() - 0.243) < 5e-4 && Math.abs(model.alpha() - 4.414) < 5e-4
+        && Math.abs(model.a() - 0.793) < 5e-4 && Math.abs(model.b() - 2.426) < 5e-4
+        && Math.round(purchases.logLikelihood() * 10) == -95824, "BG/NBD " + purchases);
+    check(Math.abs(spend.model().p() - 6.25) < 5e-3 && Math.abs(spend.model().q() - 3.74) < 5e-3
+        && Math.abs(spend.model().gamma() - 15.44) < 5e-3, "Gamma-Gamma " + spend);
+    check(customers.size() == 2357 && first.frequency() == 2, "CDNOW customers " + customers.size());
 
     // hand-computed expectations: 5 promoters, 3 passives, 2 detractors of 10
     check(nps.score() == 100.0 * (5 - 2) / 10, "NPS score " + nps.score());
