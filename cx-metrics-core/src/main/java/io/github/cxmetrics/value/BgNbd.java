@@ -418,44 +418,22 @@ public final class BgNbd {
 
   /** The log-likelihood of a customer base, with customers grouped by frequency. */
   private static final class Likelihood implements Newton.Objective {
-    private final int[] groupFrequency;
-    private final int[] groupStart;
+    private final FrequencyGroups groups;
     private final double[] recency;
     private final double[] age;
     private final long repeatPurchases;
     private final double totalAge;
 
     Likelihood(CustomerSummaries customers) {
-      int n = customers.size();
-      int[] x = customers.frequencies();
-      long[] keys = new long[n];
       long repeats = 0;
       double ages = 0;
-      for (int i = 0; i < n; i++) {
-        keys[i] = ((long) x[i] << 32) | i;
-        repeats += x[i];
+      for (int i = 0; i < customers.size(); i++) {
+        repeats += customers.frequencies()[i];
         ages += customers.ages()[i];
       }
-      Arrays.sort(keys);
-      this.recency = new double[n];
-      this.age = new double[n];
-      int[] frequencies = new int[n];
-      int[] starts = new int[n + 1];
-      int groups = 0;
-      for (int j = 0; j < n; j++) {
-        int i = (int) keys[j];
-        int xi = (int) (keys[j] >>> 32);
-        recency[j] = customers.recencies()[i];
-        age[j] = customers.ages()[i];
-        if (groups == 0 || frequencies[groups - 1] != xi) {
-          frequencies[groups] = xi;
-          starts[groups] = j;
-          groups++;
-        }
-      }
-      starts[groups] = n;
-      this.groupFrequency = Arrays.copyOf(frequencies, groups);
-      this.groupStart = Arrays.copyOf(starts, groups + 1);
+      this.groups = new FrequencyGroups(customers.frequencies());
+      this.recency = groups.sorted(customers.recencies());
+      this.age = groups.sorted(customers.ages());
       this.repeatPurchases = repeats;
       this.totalAge = ages;
     }
@@ -491,10 +469,10 @@ public final class BgNbd {
       double haa = 0;
       double hab = 0;
       double hbb = 0;
-      for (int g = 0; g < groupFrequency.length; g++) {
-        int x = groupFrequency[g];
-        int from = groupStart[g];
-        int to = groupStart[g + 1];
+      for (int g = 0; g < groups.count.length; g++) {
+        int x = groups.count[g];
+        int from = groups.start[g];
+        int to = groups.start[g + 1];
         int count = to - from;
         double rx = r + x;
         ll += count * (LogGamma.value(rx) - lgR + r * logAlpha + LogBeta.value(a, b + x) - lbAB);

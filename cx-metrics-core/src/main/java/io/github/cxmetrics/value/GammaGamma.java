@@ -134,14 +134,22 @@ public final class GammaGamma {
    */
   public static ModelFit<GammaGamma> fit(Iterable<PurchaseHistory> histories) {
     List<PurchaseHistory> repeaters = new ArrayList<>();
+    long[] all = {0};
     Inputs.forEachIndexed(
         histories,
         "histories",
         (history, index) -> {
+          all[0]++;
           if (history.frequency() > 0) {
             repeaters.add(history);
           }
         });
+    if (repeaters.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the data cannot identify the Gamma-Gamma model: none of the "
+              + all[0]
+              + " customers made a repeat purchase");
+    }
     int[] counts = new int[repeaters.size()];
     double[] averages = new double[repeaters.size()];
     for (int i = 0; i < counts.length; i++) {
@@ -267,42 +275,17 @@ public final class GammaGamma {
 
   /** The log-likelihood of the customers, grouped by count. */
   private static final class Likelihood implements Newton.Objective {
-    private final int[] groupCount;
-    private final int[] groupStart;
+    private final FrequencyGroups groups;
     private final double[] average;
-    private final double[] logAverage;
     private final double[] sumLogAverage;
 
     Likelihood(int[] counts, double[] averages) {
-      int n = counts.length;
-      long[] keys = new long[n];
-      for (int i = 0; i < n; i++) {
-        keys[i] = ((long) counts[i] << 32) | i;
-      }
-      Arrays.sort(keys);
-      average = new double[n];
-      logAverage = new double[n];
-      int[] groupCounts = new int[n];
-      int[] starts = new int[n + 1];
-      int groups = 0;
-      for (int j = 0; j < n; j++) {
-        int i = (int) keys[j];
-        int x = (int) (keys[j] >>> 32);
-        average[j] = averages[i];
-        logAverage[j] = Math.log(averages[i]);
-        if (groups == 0 || groupCounts[groups - 1] != x) {
-          groupCounts[groups] = x;
-          starts[groups] = j;
-          groups++;
-        }
-      }
-      starts[groups] = n;
-      groupCount = Arrays.copyOf(groupCounts, groups);
-      groupStart = Arrays.copyOf(starts, groups + 1);
-      sumLogAverage = new double[groups];
-      for (int g = 0; g < groups; g++) {
-        for (int j = groupStart[g]; j < groupStart[g + 1]; j++) {
-          sumLogAverage[g] += logAverage[j];
+      groups = new FrequencyGroups(counts);
+      average = groups.sorted(averages);
+      sumLogAverage = new double[groups.count.length];
+      for (int g = 0; g < sumLogAverage.length; g++) {
+        for (int j = groups.start[g]; j < groups.start[g + 1]; j++) {
+          sumLogAverage[g] += Math.log(average[j]);
         }
       }
     }
@@ -324,15 +307,15 @@ public final class GammaGamma {
       double hqq = 0;
       double hqg = 0;
       double hgg = 0;
-      for (int g = 0; g < groupCount.length; g++) {
-        int x = groupCount[g];
-        int count = groupStart[g + 1] - groupStart[g];
+      for (int g = 0; g < groups.count.length; g++) {
+        int x = groups.count[g];
+        int count = groups.start[g + 1] - groups.start[g];
         double px = p * x;
         double logX = Math.log(x);
         double sumLog = 0;
         double sumInv = 0;
         double sumInv2 = 0;
-        for (int j = groupStart[g]; j < groupStart[g + 1]; j++) {
+        for (int j = groups.start[g]; j < groups.start[g + 1]; j++) {
           double scale = gamma + average[j] * x;
           double inv = 1 / scale;
           sumLog += Math.log(scale);

@@ -1,9 +1,32 @@
 /**
- * Customer lifetime value: closed-form formulas ({@link io.github.cxmetrics.value.Clv}) and the
+ * Customer lifetime value: closed-form formulas ({@link io.github.cxmetrics.value.Clv}), the
  * per-customer purchase summary that probabilistic models consume ({@link
- * io.github.cxmetrics.value.PurchaseHistory}).
+ * io.github.cxmetrics.value.PurchaseHistory}, {@link io.github.cxmetrics.value.CustomerSummaries}),
+ * the BG/NBD model of purchases ({@link io.github.cxmetrics.value.BgNbd}), the Gamma-Gamma model of
+ * their value ({@link io.github.cxmetrics.value.GammaGamma}) and the lifetime value they give
+ * together ({@link io.github.cxmetrics.value.ProbabilisticClv}).
  *
  * <p>Units: money amounts are in the currency of the input; rates and margins are per period of the
- * input (a retention rate per year gives a value over years).
+ * input (a retention rate per year gives a value over years). The probabilistic models work in the
+ * time unit of the summaries they were fitted to.
+ *
+ * <h2>Design notes: numerical libraries</h2>
+ *
+ * <ul>
+ *   <li>Special functions (log-gamma, log-beta, digamma, trigamma, the regularized incomplete beta
+ *       function) come from Apache Commons Numbers ({@code commons-numbers-gamma}); random variates
+ *       for {@link io.github.cxmetrics.value.BgNbd#simulate} from Apache Commons RNG. Both were
+ *       already dependencies of Commons Statistics.
+ *   <li>The maximum-likelihood search is Newton's method with the analytic Hessian and
+ *       Levenberg-Marquardt damping, written here (package-private). Commons Numbers and Commons
+ *       Statistics have no optimizer; Hipparchus and Commons Math 3 have general ones, but their
+ *       jars declare no module name (so this named module could only require them through names
+ *       derived from file names, which must not be published) and none of their optimizers uses an
+ *       analytic Hessian. These models have their Hessians in closed form, and the fit needs them
+ *       anyway for the standard errors; with them Newton's method converges in 10 to 20 steps.
+ *   <li>The hypergeometric function of the BG/NBD expectations is not evaluated: they are computed
+ *       as a series of positive terms with the same value (see {@link
+ *       io.github.cxmetrics.value.BgNbd}), checked against SciPy's {@code hyp2f1} in the tests.
+ * </ul>
  */
 package io.github.cxmetrics.value;

@@ -99,6 +99,10 @@ class GammaGammaTest {
             log, T::customer, T::date, T::amount, LocalDate.of(2024, 2, 1), ChronoUnit.DAYS);
     assertThatThrownBy(() -> GammaGamma.fit(histories))
         .hasMessage("average repeat value 0.0 of customer a must be > 0 for the Gamma-Gamma model");
+    assertThatThrownBy(() -> GammaGamma.fit(histories.subList(1, 2)))
+        .hasMessage(
+            "the data cannot identify the Gamma-Gamma model: none of the 1 customers made a"
+                + " repeat purchase");
   }
 
   @Test
