@@ -26,6 +26,9 @@ final class Newton {
   /** Iterations before giving up. */
   static final int MAX_ITERATIONS = 500;
 
+  /** Damping tries per iteration before the point is taken as a maximum. */
+  static final int MAX_DAMPING = 400;
+
   /** {@code |ln(param)|} beyond this means a parameter runs to 0 or infinity. */
   static final double BOUNDARY = 30;
 
@@ -112,10 +115,17 @@ final class Newton {
         checkInterior(model, names, params);
         return new Result(params, ll, gradient, hessian, iteration);
       }
-      // Otherwise find a damped step that increases the likelihood.
-      while (true) {
+      // Otherwise find a damped step that increases the likelihood; lambda grows tenfold a try, so
+      // MAX_DAMPING tries reach steps far below any that could change the parameters.
+      for (int attempt = 0; ; attempt++) {
         double[] delta = lambda == 0 ? newton : solve(h, lambda, g);
         if (delta == null) {
+          if (attempt == MAX_DAMPING) {
+            throw new IllegalStateException(
+                model
+                    + " fit: the curvature of the log-likelihood is not finite at "
+                    + describe(names, params));
+          }
           lambda = lambda == 0 ? 1e-6 * (1 + maxDiagonal(h)) : lambda * 10;
           continue;
         }
@@ -128,7 +138,7 @@ final class Newton {
           lambda = lambda <= 1e-6 * (1 + maxDiagonal(h)) ? 0 : lambda / 10;
           break;
         }
-        if (largest(delta) <= 1e-15) {
+        if (largest(delta) <= 1e-15 || attempt == MAX_DAMPING) {
           // No step of any size increases the likelihood: the point is a maximum to precision.
           checkInterior(model, names, params);
           return new Result(params, ll, gradient, hessian, iteration);
