@@ -111,22 +111,22 @@ public final class BgNbd {
    */
   public static ModelFit<BgNbd> fit(CustomerSummaries customers) {
     Objects.requireNonNull(customers, "customers");
-    if (customers.size() == 0) {
+    if (customers.customers() == 0) {
       throw new IllegalArgumentException("the data cannot identify the BG/NBD model: no customers");
     }
     Likelihood likelihood = new Likelihood(customers);
     if (likelihood.repeatPurchases == 0) {
       throw new IllegalArgumentException(
           "the data cannot identify the BG/NBD model: none of the "
-              + customers.size()
+              + customers.customers()
               + " customers made a repeat purchase");
     }
-    double meanAge = likelihood.totalAge / customers.size();
+    double meanAge = likelihood.totalAge / customers.customers();
     double[] start = {1, meanAge > 0 ? meanAge : 1, 1, 1};
     Newton.Result result = Newton.maximize("BG/NBD", NAMES, likelihood, start);
     double[] p = result.params();
     return new ModelFit<>(
-        new BgNbd(p[0], p[1], p[2], p[3]), NAMES, result, customers.size(), "BG/NBD");
+        new BgNbd(p[0], p[1], p[2], p[3]), NAMES, result, customers.customers(), "BG/NBD");
   }
 
   /**
@@ -191,7 +191,7 @@ public final class BgNbd {
 
   /**
    * Returns the total log-likelihood of a customer base: the sum of {@link #logLikelihood(int,
-   * double, double)} over its customers.
+   * double, double)} over its customers (each row times its count).
    *
    * @param customers the customers
    * @return the log-likelihood; 0 for no customers
@@ -421,19 +421,34 @@ public final class BgNbd {
     private final FrequencyGroups groups;
     private final double[] recency;
     private final double[] age;
-    private final long repeatPurchases;
+    private final double[] weight;
+    private final double[] groupWeight;
+    private final double repeatPurchases;
     private final double totalAge;
 
     Likelihood(CustomerSummaries customers) {
-      long repeats = 0;
+      long[] counts = customers.counts();
+      double repeats = 0;
       double ages = 0;
       for (int i = 0; i < customers.size(); i++) {
-        repeats += customers.frequencies()[i];
-        ages += customers.ages()[i];
+        double c = counts == null ? 1 : counts[i];
+        repeats += c * customers.frequencies()[i];
+        ages += c * customers.ages()[i];
       }
       this.groups = new FrequencyGroups(customers.frequencies());
       this.recency = groups.sorted(customers.recencies());
       this.age = groups.sorted(customers.ages());
+      this.weight = counts == null ? null : groups.sorted(counts);
+      this.groupWeight = new double[groups.count.length];
+      for (int g = 0; g < groupWeight.length; g++) {
+        if (weight == null) {
+          groupWeight[g] = groups.start[g + 1] - groups.start[g];
+        } else {
+          for (int j = groups.start[g]; j < groups.start[g + 1]; j++) {
+            groupWeight[g] += weight[j];
+          }
+        }
+      }
       this.repeatPurchases = repeats;
       this.totalAge = ages;
     }
@@ -473,7 +488,7 @@ public final class BgNbd {
         int x = groups.count[g];
         int from = groups.start[g];
         int to = groups.start[g + 1];
-        int count = to - from;
+        double count = groupWeight[g];
         double rx = r + x;
         ll += count * (LogGamma.value(rx) - lgR + r * logAlpha + LogBeta.value(a, b + x) - lbAB);
         if (x == 0) {
@@ -481,10 +496,11 @@ public final class BgNbd {
           double sumInv = 0;
           double sumInv2 = 0;
           for (int j = from; j < to; j++) {
+            double c = weight == null ? 1 : weight[j];
             double inv = 1 / (alpha + age[j]);
-            sumLog += Math.log(alpha + age[j]);
-            sumInv += inv;
-            sumInv2 += inv * inv;
+            sumLog += c * Math.log(alpha + age[j]);
+            sumInv += c * inv;
+            sumInv2 += c * inv * inv;
           }
           ll -= r * sumLog;
           if (derivatives) {
@@ -508,6 +524,7 @@ public final class BgNbd {
         double sumWwDi2 = 0;
         double sumWwDlDi = 0;
         for (int j = from; j < to; j++) {
+          double c = weight == null ? 1 : weight[j];
           double lT = Math.log(alpha + age[j]);
           double lt = Math.log(alpha + recency[j]);
           double u = -rx * lT;
@@ -515,23 +532,24 @@ public final class BgNbd {
           double w;
           if (v > u) {
             double e = Math.exp(u - v);
-            ll += v + Math.log1p(e);
+            ll += c * (v + Math.log1p(e));
             w = 1 / (1 + e);
           } else {
             double e = Math.exp(v - u);
-            ll += u + Math.log1p(e);
+            ll += c * (u + Math.log1p(e));
             w = e / (1 + e);
           }
           if (derivatives) {
             double iT = 1 / (alpha + age[j]);
             double it = 1 / (alpha + recency[j]);
-            double ww = w * (1 - w);
+            double cw = c * w;
+            double ww = cw * (1 - w);
             double dl = lT - lt;
             double di = iT - it;
-            sumW += w;
-            sumLog += lT + w * (lt - lT);
-            sumInv += iT + w * (it - iT);
-            sumInv2 += iT * iT + w * (it * it - iT * iT);
+            sumW += cw;
+            sumLog += c * lT + cw * (lt - lT);
+            sumInv += c * iT + cw * (it - iT);
+            sumInv2 += c * iT * iT + cw * (it * it - iT * iT);
             sumWw += ww;
             sumWwDl += ww * dl;
             sumWwDl2 += ww * dl * dl;

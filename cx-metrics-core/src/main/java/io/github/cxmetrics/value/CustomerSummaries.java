@@ -15,17 +15,33 @@ import java.util.Objects;
  * The unit of time is the caller's (weeks in the CDNOW studies); every time of a fitted model, and
  * every horizon given to it, is in that unit.
  *
+ * <p>A row may stand for several customers with the same frequency, recency and age ({@link
+ * #ofCounts}): a base summarised by a database or a distributed engine with {@code GROUP BY x, t_x,
+ * T} fits as fast as its distinct rows, and as exactly as the customers one by one. With day or
+ * week granularity a base of any size has at most a few hundred thousand distinct rows.
+ *
  * <p>Instances are immutable: the factories copy the arrays, and the accessors read single values.
  */
 public final class CustomerSummaries {
   private final int[] frequency;
   private final double[] recency;
   private final double[] age;
+  private final long[] count;
+  private final long customers;
 
-  private CustomerSummaries(int[] frequency, double[] recency, double[] age) {
+  private CustomerSummaries(int[] frequency, double[] recency, double[] age, long[] count) {
     this.frequency = frequency;
     this.recency = recency;
     this.age = age;
+    this.count = count;
+    long total = frequency.length;
+    if (count != null) {
+      total = 0;
+      for (long c : count) {
+        total = Math.addExact(total, c);
+      }
+    }
+    this.customers = total;
   }
 
   /**
@@ -57,7 +73,43 @@ public final class CustomerSummaries {
     for (int i = 0; i < frequency.length; i++) {
       check(frequency[i], recency[i], age[i], "customer at index " + i);
     }
-    return new CustomerSummaries(frequency.clone(), recency.clone(), age.clone());
+    return new CustomerSummaries(frequency.clone(), recency.clone(), age.clone(), null);
+  }
+
+  /**
+   * Returns the summaries of rows that each stand for {@code counts[i]} customers with the same
+   * frequency, recency and age. Every statistic of a fit is the same as with each customer given
+   * separately.
+   *
+   * @param frequency the repeat purchases of each row's customers, {@code >= 0}
+   * @param recency the recency of each row's customers (rules as in {@link #of(int[], double[],
+   *     double[])})
+   * @param age the age of each row's customers, finite and {@code >= 0}
+   * @param counts the number of customers of each row, {@code >= 0}
+   * @return the summaries
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if the arrays differ in length, or a row's values break the
+   *     rules, naming the values and the index
+   * @throws ArithmeticException if the counts sum beyond {@code Long.MAX_VALUE}
+   */
+  public static CustomerSummaries ofCounts(
+      int[] frequency, double[] recency, double[] age, long[] counts) {
+    Objects.requireNonNull(counts, "counts");
+    CustomerSummaries rows = of(frequency, recency, age);
+    if (counts.length != frequency.length) {
+      throw new IllegalArgumentException(
+          "counts must have the length of the other columns, "
+              + frequency.length
+              + ", not "
+              + counts.length);
+    }
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] < 0) {
+        throw new IllegalArgumentException(
+            "count " + counts[i] + " of the row at index " + i + " must be >= 0");
+      }
+    }
+    return new CustomerSummaries(rows.frequency, rows.recency, rows.age, counts.clone());
   }
 
   /**
@@ -78,11 +130,11 @@ public final class CustomerSummaries {
       recency[i] = list.get(i).recency();
       age[i] = list.get(i).age();
     }
-    return new CustomerSummaries(frequency, recency, age);
+    return new CustomerSummaries(frequency, recency, age, null);
   }
 
   static CustomerSummaries wrap(int[] frequency, double[] recency, double[] age) {
-    return new CustomerSummaries(frequency, recency, age);
+    return new CustomerSummaries(frequency, recency, age, null);
   }
 
   /**
@@ -113,9 +165,26 @@ public final class CustomerSummaries {
     }
   }
 
-  /** {@return the number of customers} */
+  /** {@return the number of rows: of customers, unless rows carry counts} */
   public int size() {
     return frequency.length;
+  }
+
+  /** {@return the number of customers: the sum of the rows' counts} */
+  public long customers() {
+    return customers;
+  }
+
+  /**
+   * Returns the number of customers a row stands for.
+   *
+   * @param i the row's index, in [0, size)
+   * @return its count; 1 unless the summaries were made by {@link #ofCounts}
+   * @throws IndexOutOfBoundsException if {@code i} is outside [0, size)
+   */
+  public long count(int i) {
+    Objects.checkIndex(i, frequency.length);
+    return count == null ? 1 : count[i];
   }
 
   /**
@@ -161,5 +230,10 @@ public final class CustomerSummaries {
 
   double[] ages() {
     return age;
+  }
+
+  /** {@return the counts of the rows, or null when every row is one customer} */
+  long[] counts() {
+    return count;
   }
 }

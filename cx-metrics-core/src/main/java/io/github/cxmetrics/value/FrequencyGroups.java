@@ -59,4 +59,18 @@ final class FrequencyGroups {
     }
     return sorted;
   }
+
+  /**
+   * Returns {@code counts} in sorted order, as doubles.
+   *
+   * @param counts one count per customer row, in the original order
+   * @return the counts at the sorted positions
+   */
+  double[] sorted(long[] counts) {
+    double[] sorted = new double[order.length];
+    for (int j = 0; j < order.length; j++) {
+      sorted[j] = counts[order[j]];
+    }
+    return sorted;
+  }
 }
