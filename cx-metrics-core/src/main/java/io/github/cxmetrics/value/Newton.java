@@ -29,6 +29,9 @@ final class Newton {
   /** Damping tries per iteration before the point is taken as a maximum. */
   static final int MAX_DAMPING = 400;
 
+  /** {@code |ln(param)|} beyond this, without convergence, means a drift to 0 or infinity. */
+  static final double DRIFT = 10;
+
   /** {@code |ln(param)|} beyond this means a parameter runs to 0 or infinity. */
   static final double BOUNDARY = 30;
 
@@ -72,8 +75,8 @@ final class Newton {
    * @param start the starting point, all {@code > 0}
    * @return the maximum
    * @throws IllegalArgumentException if a parameter runs to 0 or infinity (the likelihood has no
-   *     interior maximum: the data cannot identify the model) or the log-likelihood is not finite
-   *     at the start
+   *     interior maximum: the data cannot identify the model), or is still drifting there after
+   *     {@link #MAX_ITERATIONS} steps, or the log-likelihood is not finite at the start
    * @throws IllegalStateException if the iteration does not converge
    */
   static Result maximize(String model, String[] names, Objective objective, double[] start) {
@@ -144,6 +147,24 @@ final class Newton {
           return new Result(params, ll, gradient, hessian, iteration);
         }
         lambda = lambda == 0 ? 1e-3 * (1 + maxDiagonal(h)) : lambda * 10;
+      }
+    }
+    // Still climbing after MAX_ITERATIONS steps: if a parameter has drifted far from 1 the
+    // likelihood is rising towards a degenerate limit (a distribution collapsing to a point).
+    for (int i = 0; i < k; i++) {
+      if (Math.abs(Math.log(params[i])) > DRIFT) {
+        throw new IllegalArgumentException(
+            "the data cannot identify the "
+                + model
+                + " model: after "
+                + MAX_ITERATIONS
+                + " steps its likelihood still grows as "
+                + names[i]
+                + " runs towards "
+                + (params[i] < 1 ? "0" : "infinity")
+                + " (estimate so far "
+                + describe(names, params)
+                + ")");
       }
     }
     throw new IllegalStateException(

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -28,6 +32,38 @@ class GammaGammaPropertiesTest {
               // more purchases at the same average move the expectation towards that average
               double more = model.conditionalExpectedAverageValue(x + 1, m);
               assertThat(Math.abs(more - m)).isLessThanOrEqualTo(Math.abs(expected - m) + slack);
+            });
+  }
+
+  @Test
+  void smallSamplesFitOrAreReportedUnidentifiable() {
+    qt().withExamples(300)
+        .forAll(models(), integers().between(2, 300), longs().all())
+        .checkAssert(
+            (model, n, seed) -> {
+              UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+              var rates =
+                  AhrensDieterMarsagliaTsangGammaSampler.of(rng, model.q(), 1 / model.gamma());
+              int[] counts = new int[n];
+              double[] averages = new double[n];
+              for (int i = 0; i < n; i++) {
+                counts[i] = 1 + rng.nextInt(6);
+                double nu = rates.sample();
+                averages[i] =
+                    AhrensDieterMarsagliaTsangGammaSampler.of(
+                            rng, model.p() * counts[i], 1 / (nu * counts[i]))
+                        .sample();
+              }
+              try {
+                ModelFit<GammaGamma> fit = GammaGamma.fit(counts, averages);
+                for (int p = 0; p < 3; p++) {
+                  assertThat(fit.estimates()[p]).isFinite().isPositive();
+                  assertThat(fit.standardErrors()[p]).isFinite().isPositive();
+                }
+              } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage())
+                    .startsWith("the data cannot identify the Gamma-Gamma model");
+              }
             });
   }
 

@@ -1,0 +1,47 @@
+package io.github.cxmetrics.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Small simulated bases, where the likelihood may have no interior maximum: every fit either
+ * converges to finite positive estimates with finite standard errors, or says that the data cannot
+ * identify the model. It never returns NaN, loops, or fails otherwise.
+ */
+class BgNbdFitRobustnessTest {
+  @Test
+  void smallBasesFitOrAreReportedUnidentifiable() {
+    int[] outcomes = new int[2];
+    qt().withExamples(200)
+        .forAll(BgNbdPropertiesTest.models(), integers().between(5, 400), longs().all())
+        .checkAssert(
+            (model, n, seed) -> {
+              UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+              double[] ages = new double[n];
+              for (int i = 0; i < n; i++) {
+                ages[i] = 10 + 30 * rng.nextDouble();
+              }
+              CustomerSummaries base = model.simulate(ages, rng);
+              try {
+                ModelFit<BgNbd> fit = BgNbd.fit(base);
+                for (int p = 0; p < 4; p++) {
+                  assertThat(fit.estimates()[p]).isFinite().isPositive();
+                  assertThat(fit.standardErrors()[p]).isFinite().isPositive();
+                }
+                assertThat(fit.logLikelihood()).isFinite();
+                outcomes[0]++;
+              } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).startsWith("the data cannot identify the BG/NBD model");
+                outcomes[1]++;
+              }
+            });
+    System.out.println("fitted " + outcomes[0] + ", unidentifiable " + outcomes[1]);
+    assertThat(outcomes[0]).isPositive();
+  }
+}
