@@ -11,6 +11,10 @@ import java.util.Objects;
  * A maximum-likelihood fit of a customer-base model: the fitted model, its log-likelihood, and the
  * standard errors of its parameters.
  *
+ * <p>A fit exists only for a search that converged: the fitting methods throw rather than return an
+ * estimate they could not confirm as a maximum; {@link #iterations()} tells how many Newton steps
+ * it took.
+ *
  * <p>Standard errors are the square roots of the diagonal of the inverse observed information
  * matrix {@code -H^-1}, with {@code H} the Hessian of the log-likelihood at the estimate, in the
  * natural parameters (asymptotic normality of the MLE; e.g. Y. Pawitan, "In All Likelihood", Oxford
