@@ -93,17 +93,15 @@ public final class ProbabilisticClv {
    * @throws IllegalArgumentException if an argument is out of range, naming it
    */
   public double discountedExpectedPurchases(int x, double tx, double age) {
+    double alive = purchases.probabilityAlive(x, tx, age); // checks the customer
     double total = 0;
     double previous = 0;
     double discount = 1;
     for (int k = 1; k <= periods; k++) {
-      double current = purchases.conditionalExpectedPurchases(k * periodLength, x, tx, age);
+      double current = alive * purchases.expectedWhileAlive(k * periodLength, x, age);
       discount /= 1 + discountRate;
       total += (current - previous) * discount;
       previous = current;
-    }
-    if (periods == 0) {
-      CustomerSummaries.check(x, tx, age, "customer");
     }
     return total;
   }
