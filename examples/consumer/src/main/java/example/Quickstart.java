@@ -40,7 +40,7 @@ public final class Quickstart {
         nps.score(), ci.lower(), ci.upper(), nps.count());
 
     Nps lastQuarter = Nps.ofCounts(120, 80, 100);
-    Comparison change = Nps.compare(nps, lastQuarter);
+    Comparison change = Comparison.of(nps, lastQuarter);
     System.out.printf("change %+.1f points, p=%.3f%n", change.difference(), change.pValue());
 
     record Survey(String channel, int score) {}

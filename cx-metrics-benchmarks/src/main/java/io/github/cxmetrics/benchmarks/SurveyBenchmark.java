@@ -189,10 +189,10 @@ public class SurveyBenchmark {
     return Csat.of(in.five);
   }
 
-  /** {@code Csat.of(scale, 4, byte[])} on the 1..5 scale. */
+  /** {@code Csat.definition(scale, 4).of(byte[])} on the 1..5 scale. */
   @Benchmark
   public Csat csatByteArray(Ratings in) {
-    return Csat.of(RatingScale.ONE_TO_FIVE, 4, in.fiveBytes);
+    return Csat.definition(RatingScale.ONE_TO_FIVE, 4).of(in.fiveBytes);
   }
 
   /** {@code Ces.of(int[])} on the default 1..5 scale. */
@@ -201,21 +201,24 @@ public class SurveyBenchmark {
     return Ces.of(in.five);
   }
 
-  /** {@code Ces.of(scale, direction, byte[])} on the 1..5 scale. */
+  /** {@code Ces.definition(scale, direction).of(byte[])} on the 1..5 scale. */
   @Benchmark
   public Ces cesByteArray(Ratings in) {
-    return Ces.of(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT, in.fiveBytes);
+    return Ces.definition(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT)
+        .of(in.fiveBytes);
   }
 
   /** CES 2.0 on the 1..7 scale, {@code int[]}. */
   @Benchmark
   public Ces ces7IntArray(Ratings in) {
-    return Ces.of(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT, in.seven);
+    return Ces.definition(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT)
+        .of(in.seven);
   }
 
   /** CES 2.0 on the 1..7 scale, {@code byte[]}. */
   @Benchmark
   public Ces ces7ByteArray(Ratings in) {
-    return Ces.of(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT, in.sevenBytes);
+    return Ces.definition(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT)
+        .of(in.sevenBytes);
   }
 }

@@ -3,6 +3,8 @@ package io.github.cxmetrics.breakdown;
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Inputs;
 import io.github.cxmetrics.stats.Comparison;
+import io.github.cxmetrics.stats.Estimate;
+import io.github.cxmetrics.stats.Mergeable;
 import io.github.cxmetrics.stats.MultipleComparisons;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,10 +36,12 @@ import java.util.stream.Collector;
  * together equal the overall value, which is computed in the same pass. Groups keep the order in
  * which their keys first appear.
  *
- * <p>Significance: {@link #againstRest} tests each group against all the others merged, and {@link
- * #pairwise} every pair; both adjust their p-values with Holm's method (Holm 1979, see {@link
- * MultipleComparisons}) so that a dashboard of many groups does not flag noise. {@link #spread}
- * summarises how consistent a score is across groups.
+ * <p>Significance: {@link #againstRest(double)} tests each group against all the others merged, and
+ * {@link #pairwise(double)} every pair; both adjust their p-values with Holm's method (Holm 1979,
+ * see {@link MultipleComparisons}) so that a dashboard of many groups does not flag noise. {@link
+ * #spread(double)} summarises how consistent a score is across groups. For the library's metrics
+ * (each an {@link Estimate} and {@link Mergeable}) these take only a level and test with {@link
+ * Comparison#of}; for other metrics, overloads take the merge and comparison functions.
  *
  * @param <K> the type of the keys
  * @param <M> the type of the metric
@@ -205,6 +209,73 @@ public final class Breakdown<K, M> {
   }
 
   /**
+   * Returns the breakdown of two disjoint record sets, for a {@link Mergeable} metric: {@link
+   * #merge(Breakdown, BinaryOperator)} with the metric's own {@code merge}.
+   *
+   * @param other another breakdown of the same metric
+   * @return the combined breakdown
+   * @throws NullPointerException if {@code other} is null
+   * @throws UnsupportedOperationException if the metric is not {@link Mergeable}
+   */
+  public Breakdown<K, M> merge(Breakdown<K, M> other) {
+    Objects.requireNonNull(other, "other");
+    List<M> all = new ArrayList<>(groups.values());
+    all.add(overall);
+    return merge(other, LibraryMetrics.merge(all));
+  }
+
+  /**
+   * Tests each group against the merge of all the others, for a metric that is an {@link Estimate}
+   * and {@link Mergeable}, such as the library's: {@link Comparison#of} on each group and its rest,
+   * with Holm's correction over the groups.
+   *
+   * @param level the confidence level, in (0, 1); a test is significant when its adjusted p-value
+   *     is below {@code 1 - level}
+   * @return one test per group, in group order ({@code second} is null), in the metric's unit;
+   *     empty with fewer than two groups
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws UnsupportedOperationException if the metric is not an {@link Estimate} and {@link
+   *     Mergeable}: use {@link #againstRest(BinaryOperator, BiFunction, double)}
+   * @throws IllegalStateException if a group or its rest is empty or too small for a test
+   */
+  public List<GroupComparison<K>> againstRest(double level) {
+    return againstRest(
+        LibraryMetrics.merge(groups.values()), LibraryMetrics.compare(groups.values()), level);
+  }
+
+  /**
+   * Tests every pair of groups with {@link Comparison#of}, for a metric that is an {@link
+   * Estimate}, with Holm's correction over the pairs.
+   *
+   * @param level the confidence level, in (0, 1)
+   * @return one test per pair, as {@link #pairwise(BiFunction, double)}, in the metric's unit
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws UnsupportedOperationException if the metric is not an {@link Estimate}: use {@link
+   *     #pairwise(BiFunction, double)}
+   * @throws IllegalStateException if a group is empty or too small for a test
+   */
+  public List<GroupComparison<K>> pairwise(double level) {
+    return pairwise(LibraryMetrics.compare(groups.values()), level);
+  }
+
+  /**
+   * Summarises how consistent the score of an {@link Estimate} metric is across the groups: {@link
+   * #spread(ToDoubleFunction, ToLongFunction, BiFunction, double)} with {@link Estimate#score()},
+   * {@link Estimate#count()} and {@link Comparison#of}.
+   *
+   * @param level the confidence level, in (0, 1)
+   * @return the spread, in the metric's unit
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @throws UnsupportedOperationException if the metric is not an {@link Estimate}
+   * @throws IllegalStateException if there are no groups, their sizes sum to 0, or a group is too
+   *     small for a test
+   */
+  public Spread spread(double level) {
+    BiFunction<M, M, Comparison> compare = LibraryMetrics.compare(groups.values());
+    return spread(m -> ((Estimate) m).score(), m -> ((Estimate) m).count(), compare, level);
+  }
+
+  /**
    * Tests each group against all the other groups merged, with Holm's correction over the groups.
    *
    * @param merge merges two values of the metric, e.g. {@code Nps::merge}
@@ -217,7 +288,7 @@ public final class Breakdown<K, M> {
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws RuntimeException whatever {@code compare} throws, e.g. on an empty metric
    */
-  public List<GroupTest<K>> againstRest(
+  public List<GroupComparison<K>> againstRest(
       BinaryOperator<M> merge, BiFunction<? super M, ? super M, Comparison> compare, double level) {
     Objects.requireNonNull(merge, "merge");
     Objects.requireNonNull(compare, "compare");
@@ -250,7 +321,7 @@ public final class Breakdown<K, M> {
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws RuntimeException whatever {@code compare} throws
    */
-  public List<GroupTest<K>> pairwise(
+  public List<GroupComparison<K>> pairwise(
       BiFunction<? super M, ? super M, Comparison> compare, double level) {
     Objects.requireNonNull(compare, "compare");
     Checks.checkLevel(level);
@@ -268,14 +339,14 @@ public final class Breakdown<K, M> {
     return adjusted(firsts, seconds, comparisons, level);
   }
 
-  private static <K> List<GroupTest<K>> adjusted(
+  private static <K> List<GroupComparison<K>> adjusted(
       List<K> firsts, List<K> seconds, List<Comparison> comparisons, double level) {
     double[] adjusted =
         MultipleComparisons.holm(comparisons.stream().mapToDouble(Comparison::pValue).toArray());
-    List<GroupTest<K>> tests = new ArrayList<>(comparisons.size());
+    List<GroupComparison<K>> tests = new ArrayList<>(comparisons.size());
     for (int i = 0; i < comparisons.size(); i++) {
       tests.add(
-          new GroupTest<>(
+          new GroupComparison<>(
               firsts.get(i),
               seconds.get(i),
               comparisons.get(i),
@@ -330,7 +401,7 @@ public final class Breakdown<K, M> {
       double deviation = score.applyAsDouble(metric) - mean;
       squares += size.applyAsLong(metric) * deviation * deviation;
     }
-    boolean significant = pairwise(compare, level).stream().anyMatch(GroupTest::significant);
+    boolean significant = pairwise(compare, level).stream().anyMatch(GroupComparison::significant);
     return new Spread(lowest, highest, Math.sqrt(squares / weight), significant);
   }
 

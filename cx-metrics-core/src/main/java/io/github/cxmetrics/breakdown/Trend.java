@@ -26,8 +26,8 @@ import java.util.stream.Collector;
  * <pre>{@code
  * Trend<Nps> monthly = Trend.of(responses, Response::answeredAt, ZoneId.of("Europe/Paris"),
  *     PeriodUnit.MONTH, Nps.toNps(Response::score));
- * List<PeriodChange> changes = monthly.changes(Nps::compare);
- * List<Period<Nps>> trailing90Days = dailyTrend.rolling(90, Nps::merge);
+ * List<PeriodChange> changes = monthly.changes();
+ * List<PeriodValue<Nps>> trailing90Days = dailyTrend.rolling(90);
  * }</pre>
  *
  * <p>Definitions:
@@ -163,10 +163,37 @@ public final class Trend<M> {
   }
 
   /** {@return the periods with records, oldest first} */
-  public List<Period<M>> periods() {
-    List<Period<M>> list = new ArrayList<>(periods.size());
-    periods.forEach((p, m) -> list.add(new Period<>(unit.start(p), m)));
+  public List<PeriodValue<M>> periods() {
+    List<PeriodValue<M>> list = new ArrayList<>(periods.size());
+    periods.forEach((p, m) -> list.add(new PeriodValue<>(unit.start(p), m)));
     return list;
+  }
+
+  /**
+   * Returns the change from each period to the next calendar period, where both have records, for a
+   * metric that is an {@link io.github.cxmetrics.stats.Estimate} (such as the library's): {@link
+   * #changes(BiFunction)} with {@link Comparison#of}.
+   *
+   * @return the changes, oldest first, in the metric's unit
+   * @throws UnsupportedOperationException if the metric is not an Estimate: use {@link
+   *     #changes(BiFunction)}
+   * @throws IllegalStateException if a period is too small for a test
+   */
+  public List<PeriodChange> changes() {
+    return changes(LibraryMetrics.compare(periods.values()));
+  }
+
+  /**
+   * Returns the rolling windows of {@link #rolling(int, BinaryOperator)} for a {@link
+   * io.github.cxmetrics.stats.Mergeable} metric, merged with its own {@code merge}.
+   *
+   * @param window the number of periods in a window, {@code >= 1}
+   * @return one window per period with records, oldest first
+   * @throws IllegalArgumentException if {@code window} is below 1
+   * @throws UnsupportedOperationException if the metric is not Mergeable
+   */
+  public List<PeriodValue<M>> rolling(int window) {
+    return rolling(window, LibraryMetrics.merge(periods.values()));
   }
 
   /**
@@ -207,18 +234,18 @@ public final class Trend<M> {
    * @throws NullPointerException if {@code merge} is null
    * @throws IllegalArgumentException if {@code window} is below 1
    */
-  public List<Period<M>> rolling(int window, BinaryOperator<M> merge) {
+  public List<PeriodValue<M>> rolling(int window, BinaryOperator<M> merge) {
     Objects.requireNonNull(merge, "merge");
     if (window < 1) {
       throw new IllegalArgumentException("window (" + window + ") must be >= 1");
     }
-    List<Period<M>> windows = new ArrayList<>(periods.size());
+    List<PeriodValue<M>> windows = new ArrayList<>(periods.size());
     for (long end : periods.keySet()) {
       M total = null;
       for (M value : periods.subMap(end - window + 1, true, end, true).values()) {
         total = total == null ? value : merge.apply(total, value);
       }
-      windows.add(new Period<>(unit.start(end), total));
+      windows.add(new PeriodValue<>(unit.start(end), total));
     }
     return windows;
   }

@@ -1,6 +1,11 @@
 package io.github.cxmetrics.internal;
 
-/** Argument checks whose messages name the offending value. */
+/**
+ * The one home of argument checks: each returns its argument when it is valid and otherwise throws
+ * an {@link IllegalArgumentException} whose message names the value, in the form {@code "name
+ * (value) must be ..."} (the form of Guava's {@code MathPreconditions}). Checks are NaN-safe: they
+ * are written as {@code !(x >= 0)} so that NaN fails them.
+ */
 public final class Checks {
   private Checks() {}
 
@@ -15,6 +20,54 @@ public final class Checks {
           "confidence level (" + level + ") must be in the open interval (0, 1)");
     }
     return level;
+  }
+
+  /**
+   * Returns {@code value} if it is finite and strictly positive.
+   *
+   * @throws IllegalArgumentException naming {@code name} and the value otherwise
+   */
+  public static double checkPositive(String name, double value) {
+    if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(name + " (" + value + ") must be finite and > 0");
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it is finite and not negative.
+   *
+   * @throws IllegalArgumentException naming {@code name} and the value otherwise
+   */
+  public static double checkNonNegative(String name, double value) {
+    if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(name + " (" + value + ") must be finite and >= 0");
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it is finite.
+   *
+   * @throws IllegalArgumentException naming {@code name} and the value otherwise
+   */
+  public static double checkFinite(String name, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " (" + value + ") must be finite");
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it is a probability in the closed interval [0, 1].
+   *
+   * @throws IllegalArgumentException naming {@code name} and the value otherwise
+   */
+  public static double checkProbability(String name, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException(name + " (" + value + ") must be in [0, 1]");
+    }
+    return value;
   }
 
   /**

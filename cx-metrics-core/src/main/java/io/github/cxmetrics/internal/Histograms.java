@@ -58,8 +58,16 @@ public final class Histograms {
   private Histograms() {}
 
   /**
-   * Validates {@code values} against {@code [min, max]} and returns, packed, how many are at least
-   * {@code high} (upper 32 bits) and how many are at least {@code low} (lower 32 bits).
+   * How many values are at least each of two thresholds.
+   *
+   * @param high the count of values {@code >= high}
+   * @param low the count of values {@code >= low}
+   */
+  public record AtLeast(long high, long low) {}
+
+  /**
+   * Validates {@code values} against {@code [min, max]} and returns how many are at least {@code
+   * high} and how many are at least {@code low}.
    *
    * @param values the values; {@code null} fails with a {@link NullPointerException} naming {@code
    *     parameter}
@@ -68,12 +76,12 @@ public final class Histograms {
    * @param high a threshold in {@code (min, max]}
    * @param low a threshold in {@code (min, max]}
    * @param parameter the name of the input, for messages
-   * @param scale a description of the valid range, for messages (e.g. "the NPS scale [0, 10]")
-   * @return {@code count(v >= high) << 32 | count(v >= low)}
+   * @param scale the valid range, for messages (e.g. "the NPS scale [0, 10]")
+   * @return {@code count(v >= high)} and {@code count(v >= low)}
    * @throws IllegalArgumentException naming the first value outside the range and its index
    */
-  public static long countAtLeast(
-      int[] values, int min, int max, int high, int low, String parameter, String scale) {
+  public static AtLeast countAtLeast(
+      int[] values, int min, int max, int high, int low, String parameter, ValueRange scale) {
     Objects.requireNonNull(values, parameter);
     int span = max - min;
     int highMinusOne = high - 1 - min;
@@ -90,16 +98,16 @@ public final class Histograms {
     if (bad < 0) {
       throw firstOutside(values, min, max, scale);
     }
-    return (long) atLeastHigh << 32 | atLeastLow;
+    return new AtLeast(atLeastHigh, atLeastLow);
   }
 
   /**
    * Validates byte {@code values} against {@code [min, max]}, with {@code 0 <= min < max <= 127},
-   * and returns, packed, how many are at least {@code high} and at least {@code low}; otherwise as
-   * {@link #countAtLeast(int[], int, int, int, int, String, String)}.
+   * and returns how many are at least {@code high} and at least {@code low}; otherwise as {@link
+   * #countAtLeast(int[], int, int, int, int, String, ValueRange)}.
    */
-  public static long countAtLeast(
-      byte[] values, int min, int max, int high, int low, String parameter, String scale) {
+  public static AtLeast countAtLeast(
+      byte[] values, int min, int max, int high, int low, String parameter, ValueRange scale) {
     Objects.requireNonNull(values, parameter);
     long minimums = min * ONES;
     long aboveSpan = (0x7F - (max - min)) * ONES;
@@ -130,12 +138,12 @@ public final class Histograms {
     for (int i = words << 3; i < n; i++) {
       int v = values[i];
       if (v < min || v > max) {
-        throw outside(v, i, scale);
+        throw scale.outside(v, i);
       }
       atLeastHigh += v >= high ? 1 : 0;
       atLeastLow += v >= low ? 1 : 0;
     }
-    return atLeastHigh << 32 | atLeastLow;
+    return new AtLeast(atLeastHigh, atLeastLow);
   }
 
   /**
@@ -147,11 +155,12 @@ public final class Histograms {
    * @param min the smallest valid value
    * @param counts the histogram, of length {@code max - min + 1}
    * @param parameter the name of the input, for messages
-   * @param scale a description of the valid range, for messages (e.g. "the NPS scale [0, 10]")
+   * @param scale the valid range, for messages (e.g. "the NPS scale [0, 10]")
    * @throws IllegalArgumentException at the first value outside the range; {@code counts} is then
    *     left unchanged
    */
-  public static void count(int[] values, int min, long[] counts, String parameter, String scale) {
+  public static void count(
+      int[] values, int min, long[] counts, String parameter, ValueRange scale) {
     Objects.requireNonNull(values, parameter);
     if (counts.length <= MAX_THRESHOLD_POINTS) {
       countByThresholds(values, min, counts, scale);
@@ -162,7 +171,7 @@ public final class Histograms {
     for (int i = 0; i < values.length; i++) {
       int k = values[i] - min;
       if (Integer.compareUnsigned(k, size) >= 0) {
-        throw outside(values[i], i, scale);
+        throw scale.outside(values[i], i);
       }
       local[k]++;
     }
@@ -178,7 +187,7 @@ public final class Histograms {
    * borrows for {@code 0 <= r < 0x8000}); the bits are summed as SIMD reductions over blocks of
    * {@value #INTS_PER_BLOCK} values, so no field overflows, and unpacked after each block.
    */
-  private static void countByThresholds(int[] values, int min, long[] counts, String scale) {
+  private static void countByThresholds(int[] values, int min, long[] counts, ValueRange scale) {
     int span = counts.length - 1;
     long[] below = new long[4];
     int bad = 0;
@@ -210,9 +219,10 @@ public final class Histograms {
 
   /**
    * Adds the counts of byte {@code values} to {@code counts}; otherwise as {@link #count(int[],
-   * int, long[], String, String)}.
+   * int, long[], String, ValueRange)}.
    */
-  public static void count(byte[] values, int min, long[] counts, String parameter, String scale) {
+  public static void count(
+      byte[] values, int min, long[] counts, String parameter, ValueRange scale) {
     Objects.requireNonNull(values, parameter);
     int max = min + counts.length - 1;
     if (min >= 0 && max <= Byte.MAX_VALUE && counts.length <= MAX_SWAR_POINTS) {
@@ -224,7 +234,7 @@ public final class Histograms {
     for (int i = 0; i < values.length; i++) {
       int k = values[i] - min;
       if (Integer.compareUnsigned(k, size) >= 0) {
-        throw outside(values[i], i, scale);
+        throw scale.outside(values[i], i);
       }
       local[k]++;
     }
@@ -237,7 +247,7 @@ public final class Histograms {
    * Scales within 0..127 of at most {@value #MAX_SWAR_POINTS} points: the "at least min + j"
    * counts, four thresholds a pass over the input.
    */
-  private static void countBySwar(byte[] values, int min, long[] counts, String scale) {
+  private static void countBySwar(byte[] values, int min, long[] counts, ValueRange scale) {
     if (counts.length <= 5) {
       countFiveBySwarBits(values, min, counts, scale);
       return;
@@ -257,7 +267,7 @@ public final class Histograms {
    * {@code c2 = B_1 - T} and {@code c0} the rest. The input is validated as in {@link
    * #atLeastFour}.
    */
-  private static void countFiveBySwarBits(byte[] values, int min, long[] counts, String scale) {
+  private static void countFiveBySwarBits(byte[] values, int min, long[] counts, ValueRange scale) {
     int span = counts.length - 1;
     long minimums = min * ONES;
     long aboveSpan = (0x7F - span) * ONES;
@@ -300,7 +310,7 @@ public final class Histograms {
     for (int i = words << 3; i < n; i++) {
       int r = values[i] - min;
       if (r < 0 || r > span) {
-        throw outside(values[i], i, scale);
+        throw scale.outside(values[i], i);
       }
       local[r]++;
     }
@@ -321,7 +331,7 @@ public final class Histograms {
    * so one OR of both finds any invalid byte.
    */
   private static void atLeastFour(
-      byte[] values, int min, int span, int first, long[] atLeast, String scale) {
+      byte[] values, int min, int span, int first, long[] atLeast, ValueRange scale) {
     long minimums = min * ONES;
     long aboveSpan = (0x7F - span) * ONES;
     // "r >= j" sets the top bit of r + (0x80 - j); past the span the constant 0 sets none
@@ -362,7 +372,7 @@ public final class Histograms {
     for (int i = words << 3; i < n; i++) {
       int r = values[i] - min;
       if (r < 0 || r > span) {
-        throw outside(values[i], i, scale);
+        throw scale.outside(values[i], i);
       }
       sum1 += r >= first ? 1 : 0;
       sum2 += r >= first + 1 ? 1 : 0;
@@ -396,31 +406,22 @@ public final class Histograms {
   }
 
   private static IllegalArgumentException firstOutside(
-      int[] values, int min, int max, String scale) {
+      int[] values, int min, int max, ValueRange scale) {
     for (int i = 0; i < values.length; i++) {
       if (values[i] < min || values[i] > max) {
-        return outside(values[i], i, scale);
+        return scale.outside(values[i], i);
       }
     }
     throw new AssertionError("no value outside [" + min + ", " + max + "]");
   }
 
   private static IllegalArgumentException firstOutside(
-      byte[] values, int min, int max, String scale) {
+      byte[] values, int min, int max, ValueRange scale) {
     for (int i = 0; i < values.length; i++) {
       if (values[i] < min || values[i] > max) {
-        return outside(values[i], i, scale);
+        return scale.outside(values[i], i);
       }
     }
     throw new AssertionError("no value outside [" + min + ", " + max + "]");
-  }
-
-  /**
-   * The exception for a value outside the range: {@code "response 11 at index 3 is outside the NPS
-   * scale [0, 10]"}.
-   */
-  public static IllegalArgumentException outside(long value, long index, String scale) {
-    return new IllegalArgumentException(
-        "response " + value + " at index " + index + " is outside " + scale);
   }
 }

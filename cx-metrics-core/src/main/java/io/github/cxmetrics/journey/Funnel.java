@@ -4,9 +4,10 @@ import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Encoding;
 import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.internal.Inputs;
-import io.github.cxmetrics.internal.Proportions;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.Mergeable;
+import io.github.cxmetrics.stats.Proportion;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,7 @@ import java.util.function.Function;
  *
  * @param <S> the type of the stages, e.g. {@link JourneyStage} or {@code String}
  */
-public final class Funnel<S> {
+public final class Funnel<S> implements Mergeable<Funnel<S>> {
   private final List<S> stages;
   private final long[] reached;
 
@@ -249,13 +250,30 @@ public final class Funnel<S> {
    * @throws IllegalStateException if no customer reached the step's first stage
    */
   public Interval stepInterval(int step, double level) {
+    Checks.checkLevel(level);
     Objects.checkIndex(step, steps());
-    return Proportions.wilson(reached[step + 1], entering(step), level);
+    entering(step);
+    return step(step).confidenceInterval(level);
+  }
+
+  /**
+   * Returns step {@code step} as a proportion: the customers who reached stage {@code step + 1} out
+   * of those who reached stage {@code step}, with its standard error, Wilson interval and
+   * Agresti-Caffo test basis (see {@link Proportion}); its score is {@link #stepConversion}.
+   *
+   * @param step the step, in {@code [0, steps())}
+   * @return the proportion, a fraction; {@link Proportion#EMPTY} when nobody entered the step
+   * @throws IndexOutOfBoundsException if there is no such step
+   */
+  public Proportion step(int step) {
+    Objects.checkIndex(step, steps());
+    return Proportion.of(reached[step + 1], reached[step]);
   }
 
   /**
    * Compares two funnels over the same stages step by step: for each step, {@code difference =
-   * a.stepConversion(step) - b.stepConversion(step)} with the unpooled two-proportion z test.
+   * a.stepConversion(step) - b.stepConversion(step)}, tested with the Agresti-Caffo test of two
+   * proportions ({@link Comparison#of} on {@link #step}), as fractions.
    *
    * @param <S> the type of the stages
    * @param a the first funnel
@@ -271,12 +289,9 @@ public final class Funnel<S> {
     a.requireSameStages(b);
     List<Comparison> steps = new ArrayList<>(a.steps());
     for (int step = 0; step < a.steps(); step++) {
-      steps.add(
-          Comparison.ofIndependent(
-              a.stepConversion(step),
-              Proportions.standardError(a.reached[step + 1], a.reached[step]),
-              b.stepConversion(step),
-              Proportions.standardError(b.reached[step + 1], b.reached[step])));
+      a.entering(step);
+      b.entering(step);
+      steps.add(Comparison.of(a.step(step), b.step(step)));
     }
     return steps;
   }
@@ -290,6 +305,7 @@ public final class Funnel<S> {
    * @throws IllegalArgumentException if the stages differ, naming both lists
    * @throws ArithmeticException if a count overflows a {@code long}
    */
+  @Override
   public Funnel<S> merge(Funnel<S> other) {
     Objects.requireNonNull(other, "other");
     requireSameStages(other);

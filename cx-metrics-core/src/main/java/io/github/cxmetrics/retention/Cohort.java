@@ -1,7 +1,7 @@
 package io.github.cxmetrics.retention;
 
-import io.github.cxmetrics.internal.Proportions;
 import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.Proportion;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
@@ -72,7 +72,7 @@ public final class Cohort {
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    */
   public Interval retentionInterval(int offset, double level) {
-    return Proportions.wilson(active(offset), active[0], level);
+    return Proportion.of(active(offset), active[0]).confidenceInterval(level);
   }
 
   long[] counts() {

@@ -3,10 +3,16 @@ package io.github.cxmetrics.retention;
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Encoding;
 import io.github.cxmetrics.internal.Encoding.MetricId;
-import io.github.cxmetrics.internal.Proportions;
 import io.github.cxmetrics.stats.Comparison;
+import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.Mergeable;
+import io.github.cxmetrics.stats.Proportion;
+import io.github.cxmetrics.stats.TestBasis;
+import io.github.cxmetrics.stats.Unit;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Collector;
 
 /**
  * Customer retention and churn over one period, from three counts: customers at the start {@code
@@ -26,13 +32,15 @@ import java.util.Objects;
  * customers has counts but no rates: they throw {@link IllegalStateException}.
  *
  * <p>Statistics treat each starting customer as an independent Bernoulli trial (retained or not):
- * Wilson score intervals (Wilson 1927) for both rates, and the unpooled two-proportion z test to
- * compare two periods or groups.
+ * Wilson score intervals (Wilson 1927) for both rates, and the Agresti-Caffo test (Agresti &amp;
+ * Caffo 2000) of two retention rates through {@link Comparison#of} (see {@link Proportion}). As an
+ * {@link Estimate}, its score is the retention rate and its count the customers at the start; every
+ * rate, standard error, interval and comparison is a fraction ({@link Unit#FRACTION}).
  *
  * <p>Values of disjoint customer groups over the same period {@link #merge merge} by adding their
  * counts.
  */
-public final class Retention {
+public final class Retention implements Estimate, Mergeable<Retention> {
   /** No customers at all: the identity of {@link #merge}. */
   public static final Retention EMPTY = new Retention(0, 0, 0);
 
@@ -80,6 +88,43 @@ public final class Retention {
     return new Retention(start, end, acquired);
   }
 
+  /**
+   * A collector of customer records into the retention of their period: {@code S} counts the
+   * records for which {@code atStart} holds, {@code E} those for which {@code atEnd} holds, and
+   * {@code N} those present at the end but not at the start. Each record is one customer; a record
+   * for which neither holds counts nowhere. Unordered and safe on parallel streams, so that {@code
+   * Breakdown.of(customers, Customer::segment, Retention.toRetention(...))} gives retention by
+   * segment.
+   *
+   * @param <T> the type of the records
+   * @param atStart whether a customer was a customer at the start of the period
+   * @param atEnd whether a customer was a customer at the end of the period
+   * @return the collector
+   * @throws NullPointerException if an argument is null
+   */
+  public static <T> Collector<T, ?, Retention> toRetention(
+      Predicate<? super T> atStart, Predicate<? super T> atEnd) {
+    Objects.requireNonNull(atStart, "atStart");
+    Objects.requireNonNull(atEnd, "atEnd");
+    return Collector.of(
+        () -> new long[3],
+        (counts, customer) -> {
+          boolean start = atStart.test(customer);
+          boolean end = atEnd.test(customer);
+          counts[0] += start ? 1 : 0;
+          counts[1] += end ? 1 : 0;
+          counts[2] += end && !start ? 1 : 0;
+        },
+        (left, right) -> {
+          for (int k = 0; k < 3; k++) {
+            left[k] = Checks.addCounts("customer count", left[k], right[k]);
+          }
+          return left;
+        },
+        counts -> ofCounts(counts[0], counts[1], counts[2]),
+        Collector.Characteristics.UNORDERED);
+  }
+
   /** {@return the customers at the start, {@code S}} */
   public long start() {
     return start;
@@ -115,6 +160,64 @@ public final class Retention {
     return (double) retained() / nonZeroStart();
   }
 
+  /** {@return the customers at the start {@code S}, the sample size of the rates} */
+  @Override
+  public long count() {
+    return start;
+  }
+
+  /** {@return whether there were no customers at the start, so that no rate is defined} */
+  @Override
+  public boolean isEmpty() {
+    return start == 0;
+  }
+
+  /**
+   * Returns the retention rate, {@link #retentionRate()}.
+   *
+   * @return a fraction in [0, 1] of the period
+   * @throws IllegalStateException if there were no customers at the start
+   */
+  @Override
+  public double score() {
+    return retentionRate();
+  }
+
+  /**
+   * Returns the Wilson score interval of the retention rate, {@link #retentionInterval}.
+   *
+   * @param level the confidence level, in (0, 1)
+   * @return the interval, fractions within [0, 1]
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1), checked first
+   * @throws IllegalStateException if there were no customers at the start
+   */
+  @Override
+  public Interval confidenceInterval(double level) {
+    return retentionInterval(level);
+  }
+
+  /** {@return {@link Unit#FRACTION}} */
+  @Override
+  public Unit unit() {
+    return Unit.FRACTION;
+  }
+
+  /**
+   * Returns the Agresti-Caffo test basis of the retention rate, {@code (R + 1) / (S + 2)} and its
+   * standard error, fractions (see {@link Proportion#testBasis()}).
+   *
+   * @return the test basis
+   * @throws IllegalStateException if there were no customers at the start
+   */
+  @Override
+  public TestBasis testBasis() {
+    return retention().testBasis();
+  }
+
+  private Proportion retention() {
+    return Proportion.of(retained(), nonZeroStart());
+  }
+
   /**
    * Returns the churn rate {@code (S - (E - N)) / S}, which is {@code 1 - retentionRate()}.
    *
@@ -145,7 +248,8 @@ public final class Retention {
    * @throws IllegalStateException if there were no customers at the start
    */
   public Interval retentionInterval(double level) {
-    return Proportions.wilson(retained(), nonZeroStart(), level);
+    Checks.checkLevel(level);
+    return retention().confidenceInterval(level);
   }
 
   /**
@@ -157,7 +261,8 @@ public final class Retention {
    * @throws IllegalStateException if there were no customers at the start
    */
   public Interval churnInterval(double level) {
-    return Proportions.wilson(lost(), nonZeroStart(), level);
+    Checks.checkLevel(level);
+    return Proportion.of(lost(), nonZeroStart()).confidenceInterval(level);
   }
 
   /**
@@ -166,26 +271,9 @@ public final class Retention {
    * @return the standard error, on the 0..1 scale
    * @throws IllegalStateException if there were no customers at the start
    */
+  @Override
   public double standardError() {
-    return Proportions.standardError(retained(), nonZeroStart());
-  }
-
-  /**
-   * Compares the retention rates of two independent periods or groups: {@code difference =
-   * a.retentionRate() - b.retentionRate()}, {@code SE = sqrt(SE_a^2 + SE_b^2)} (unpooled
-   * two-proportion z test), on the 0..1 scale. The churn difference is its negation.
-   *
-   * @param a the first period or group
-   * @param b the second period or group
-   * @return the comparison
-   * @throws NullPointerException if {@code a} or {@code b} is null
-   * @throws IllegalStateException if either had no customers at the start
-   */
-  public static Comparison compare(Retention a, Retention b) {
-    Objects.requireNonNull(a, "a");
-    Objects.requireNonNull(b, "b");
-    return Comparison.ofIndependent(
-        a.retentionRate(), a.standardError(), b.retentionRate(), b.standardError());
+    return retention().standardError();
   }
 
   /**
@@ -196,6 +284,7 @@ public final class Retention {
    * @throws NullPointerException if {@code other} is null
    * @throws ArithmeticException if a count overflows a {@code long}
    */
+  @Override
   public Retention merge(Retention other) {
     Objects.requireNonNull(other, "other");
     return ofCounts(

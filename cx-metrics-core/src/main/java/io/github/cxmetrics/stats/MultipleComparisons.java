@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
  *
  * <pre>p~_(i) = max over j &lt;= i of min(1, (m - j + 1) p_(j))</pre>
  *
- * and hypothesis {@code (i)} is rejected when {@code p~_(i) <= alpha}.
+ * and hypothesis {@code (i)} is rejected when {@code p~_(i) < alpha}, the same strict rule as
+ * {@link Comparison#isSignificant} ({@code p < 1 - level}).
  */
 public final class MultipleComparisons {
   private MultipleComparisons() {}
@@ -67,7 +68,7 @@ public final class MultipleComparisons {
     double[] adjusted = holm(pValues);
     boolean[] rejects = new boolean[adjusted.length];
     for (int i = 0; i < adjusted.length; i++) {
-      rejects[i] = adjusted[i] <= alpha;
+      rejects[i] = adjusted[i] < alpha;
     }
     return rejects;
   }

@@ -1,364 +1,244 @@
 package io.github.cxmetrics.survey;
 
+import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Critical;
 import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
-import java.util.Objects;
+import io.github.cxmetrics.stats.TestBasis;
+import io.github.cxmetrics.stats.Unit;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collector;
 
 /**
  * Customer Effort Score (CES) of a sample of ratings on a {@link RatingScale}.
  *
- * <p>Definition: the score is the mean rating {@code sum(r_i) / n}, in scale points, read in the
- * scale's {@link EffortDirection}: by default (the original CES of Dixon, Freeman &amp; Toman 2010,
- * 1 to 5) lower means less effort. The value also gives the share of low-effort ratings, those
- * strictly on the less-effort side of the scale midpoint.
+ * <p>Definition: the score is the mean rating {@code sum(r_i) / n}, in points of the rating scale,
+ * read in the definition's {@link EffortDirection}: by default ({@link #DEFAULT}, the original CES
+ * of Dixon, Freeman &amp; Toman 2010, 1 to 5) lower means less effort; {@link
+ * #definition(RatingScale, EffortDirection)} makes any other. The value also gives the share of
+ * low-effort ratings, those strictly on the less-effort side of the scale midpoint.
  *
  * <p>A {@code Ces} is an immutable value holding the count of every rating on its scale; values of
- * the same scale and direction {@link #merge merge} exactly. Values of different definitions refuse
- * to merge.
+ * the same definition {@link #merge merge} exactly, and values of different definitions refuse to,
+ * naming both.
  *
  * <p>Statistics: sample standard deviation {@code s = sqrt(sum((r_i - mean)^2) / (n - 1))},
  * standard error {@code s / sqrt(n)} and the Student t interval {@code mean ± t(n-1) * s / sqrt(n)}
- * (Student 1908), which need {@code n >= 2}.
+ * (Student 1908), which need {@code n >= 2}; {@link Comparison#of} tests the difference of two
+ * means with the large-sample z test on these standard errors. Units: the score, standard errors,
+ * margins, intervals and comparisons are in points of the rating scale ({@link #unit()}); {@link
+ * #lowEffortShare()} is a fraction.
  *
  * <p>Empty samples: {@link #count()} and {@link #isEmpty()} work; every score and statistic throws
  * {@link IllegalStateException}.
  *
  * <p>References: M. Dixon, K. Freeman and N. Toman, "Stop Trying to Delight Your Customers",
- * Harvard Business Review 88(7/8), 2010. Student, "The Probable Error of a Mean", Biometrika 6(1),
- * 1-25, 1908.
+ * Harvard Business Review 88(7/8), 2010, <a
+ * href="https://hbr.org/2010/07/stop-trying-to-delight-your-customers">hbr.org</a>. Student, "The
+ * Probable Error of a Mean", Biometrika 6(1), 1-25, 1908, <a
+ * href="https://doi.org/10.1093/biomet/6.1.1">doi:10.1093/biomet/6.1.1</a>.
  */
-public final class Ces {
+public final class Ces extends RatingValue<Ces> {
   /** The default scale, 1 to 5. */
   public static final RatingScale DEFAULT_SCALE = RatingScale.ONE_TO_FIVE;
 
   /** The default direction: lower ratings mean less effort. */
   public static final EffortDirection DEFAULT_DIRECTION = EffortDirection.LOWER_IS_LESS_EFFORT;
 
-  private final RatingHistogram histogram;
-  private final EffortDirection direction;
+  /** The default definition: the 1 to 5 scale, lower meaning less effort. */
+  public static final CesDefinition DEFAULT = new CesDefinition(DEFAULT_SCALE, DEFAULT_DIRECTION);
 
-  private Ces(RatingHistogram histogram, EffortDirection direction) {
-    this.histogram = histogram;
-    this.direction = direction;
+  private final CesDefinition definition;
+
+  Ces(CesDefinition definition, RatingHistogram histogram) {
+    super(histogram);
+    this.definition = definition;
   }
 
   /**
-   * Returns the CES of ratings on the default 1..5 scale, lower meaning less effort.
+   * Returns the definition of CES on {@code scale} read in {@code direction}, which makes values,
+   * accumulators and collectors.
    *
-   * @param ratings the ratings, each on the scale; empty gives an empty value
-   * @return the CES of ratings on the default 1..5 scale, lower meaning less effort
+   * @param scale the rating scale
+   * @param direction which end of the scale means less effort
+   * @return the definition
+   * @throws NullPointerException if an argument is null
+   */
+  public static CesDefinition definition(RatingScale scale, EffortDirection direction) {
+    return new CesDefinition(scale, direction);
+  }
+
+  /**
+   * Returns the CES of ratings under the {@link #DEFAULT default definition}.
+   *
+   * @param ratings the ratings, each in 1..5; empty gives an empty value
+   * @return the value
    * @throws NullPointerException if {@code ratings} is null
    * @throws IllegalArgumentException at the first rating outside 1..5, naming it and its index
    */
   public static Ces of(int... ratings) {
-    return of(DEFAULT_SCALE, DEFAULT_DIRECTION, ratings);
+    return DEFAULT.of(ratings);
   }
 
   /**
-   * Returns the CES of ratings on {@code scale}, read in {@code direction}.
+   * Returns the CES of boxed ratings under the {@link #DEFAULT default definition}.
    *
-   * @param ratings the ratings; empty gives an empty value
-   * @param scale the rating scale
-   * @param direction which end of the scale means less effort
-   * @return the CES of ratings on {@code scale}, read in {@code direction}
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException at the first rating off the scale, naming it and its index
+   * @param ratings the ratings, each in 1..5; empty gives an empty value
+   * @return the value
+   * @throws NullPointerException if {@code ratings} or one of them is null, naming its index
+   * @throws IllegalArgumentException at the first rating outside 1..5, naming it and its index
    */
-  public static Ces of(RatingScale scale, EffortDirection direction, int... ratings) {
-    CesAccumulator accumulator = new CesAccumulator(scale, direction);
-    accumulator.addAll(ratings);
-    return accumulator.snapshot();
+  public static Ces of(Iterable<Integer> ratings) {
+    return DEFAULT.of(ratings);
   }
 
   /**
-   * Returns the CES of byte ratings; otherwise as {@link #of(RatingScale, EffortDirection,
-   * int...)}.
+   * Returns the CES, under the {@link #DEFAULT default definition}, of the ratings {@code rating}
+   * reads from each item.
    *
-   * @param scale the rating scale
-   * @param direction which end of the scale means less effort
-   * @param ratings the ratings, each on the scale; empty gives an empty value
-   * @return the CES of byte ratings; otherwise as {@link #of(RatingScale, EffortDirection, int...)}
+   * @param <T> the type of the items
+   * @param items the items; empty gives an empty value
+   * @param rating reads a rating in 1..5 from an item
+   * @return the value
+   * @throws NullPointerException if {@code items}, {@code rating} or an item is null
+   * @throws IllegalArgumentException at the first rating outside 1..5, naming it and its item's
+   *     index
    */
-  public static Ces of(RatingScale scale, EffortDirection direction, byte[] ratings) {
-    CesAccumulator accumulator = new CesAccumulator(scale, direction);
-    accumulator.addAll(ratings);
-    return accumulator.snapshot();
+  public static <T> Ces of(Iterable<T> items, ToIntFunction<? super T> rating) {
+    return DEFAULT.of(items, rating);
   }
 
   /**
-   * Returns the CES of boxed ratings on {@code scale}.
+   * A collector of boxed ratings under the default definition; unordered and safe on parallel
+   * streams.
    *
-   * @param scale the rating scale
-   * @param direction which end of the scale means less effort
-   * @param ratings the ratings, each on the scale; empty gives an empty value
-   * @return the CES of boxed ratings on {@code scale}
-   * @throws NullPointerException if an argument or a rating is null, naming the rating's index
-   * @throws IllegalArgumentException at the first rating off the scale, naming it and its index
-   */
-  public static Ces of(RatingScale scale, EffortDirection direction, Iterable<Integer> ratings) {
-    Objects.requireNonNull(direction, "direction");
-    return new Ces(RatingCounter.ofIterable(scale, ratings), direction);
-  }
-
-  /**
-   * Returns the CES of counted ratings: {@code counts[k]} ratings of {@code scale.min() + k}.
-   *
-   * @param scale the rating scale
-   * @param direction which end of the scale means less effort
-   * @param counts the count of each rating, from the scale's minimum up
-   * @return the CES of counted ratings: {@code counts[k]} ratings of {@code scale.min() + k}
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code counts} does not have one entry per scale point or a
-   *     count is negative
-   * @throws ArithmeticException if the total overflows a {@code long}
-   */
-  public static Ces ofCounts(RatingScale scale, EffortDirection direction, long... counts) {
-    Objects.requireNonNull(scale, "scale");
-    Objects.requireNonNull(direction, "direction");
-    Objects.requireNonNull(counts, "counts");
-    return new Ces(RatingHistogram.ofCounts(scale, counts), direction);
-  }
-
-  /**
-   * Returns the empty CES of a definition: the identity of {@link #merge} for it.
-   *
-   * @param scale the rating scale
-   * @param direction which end of the scale means less effort
-   * @return the empty CES of a definition: the identity of {@link #merge} for it
-   * @throws NullPointerException if an argument is null
-   */
-  public static Ces empty(RatingScale scale, EffortDirection direction) {
-    Objects.requireNonNull(scale, "scale");
-    Objects.requireNonNull(direction, "direction");
-    return new Ces(RatingHistogram.empty(scale), direction);
-  }
-
-  static Ces of(RatingHistogram histogram, EffortDirection direction) {
-    return new Ces(histogram, direction);
-  }
-
-  /**
-   * A collector of boxed ratings on the default scale; unordered and safe on parallel streams.
-   *
-   * @return a collector of boxed ratings on the default scale; unordered and safe on parallel
-   *     streams
+   * @return the collector of {@link CesDefinition#toCes()}
    */
   public static Collector<Integer, ?, Ces> toCes() {
-    return toCes(rating -> Objects.requireNonNull(rating, "rating"));
+    return DEFAULT.toCes();
   }
 
   /**
-   * A collector of items into the CES, on the default scale, of the ratings {@code rating} reads.
+   * A collector of items into the CES, under the default definition, of the ratings {@code rating}
+   * reads; unordered and safe on parallel streams.
    *
    * @param <T> the type of the items
    * @param rating reads a rating from an item
-   * @return a collector of items into the CES, on the default scale, of the ratings {@code rating}
-   *     reads
+   * @return the collector of {@link CesDefinition#toCes(ToIntFunction)}
    * @throws NullPointerException if {@code rating} is null
    */
   public static <T> Collector<T, ?, Ces> toCes(ToIntFunction<? super T> rating) {
-    return toCes(DEFAULT_SCALE, DEFAULT_DIRECTION, rating);
+    return DEFAULT.toCes(rating);
   }
 
-  /**
-   * A collector of items into the CES, on {@code scale}, of the ratings {@code rating} reads;
-   * unordered and safe on parallel streams.
-   *
-   * @param <T> the type of the items
-   * @param scale the rating scale
-   * @param direction which end of the scale means less effort
-   * @param rating reads a rating from an item
-   * @return a collector of items into the CES, on {@code scale}, of the ratings {@code rating}
-   *     reads; unordered and safe on parallel streams
-   * @throws NullPointerException if an argument is null
-   */
-  public static <T> Collector<T, ?, Ces> toCes(
-      RatingScale scale, EffortDirection direction, ToIntFunction<? super T> rating) {
-    Objects.requireNonNull(scale, "scale");
-    Objects.requireNonNull(direction, "direction");
-    Objects.requireNonNull(rating, "rating");
-    return Collector.of(
-        () -> new CesAccumulator(scale, direction),
-        (accumulator, item) -> accumulator.accept(rating.applyAsInt(item)),
-        CesAccumulator::combine,
-        CesAccumulator::snapshot,
-        Collector.Characteristics.UNORDERED);
+  /** {@return the definition: scale and direction} */
+  @Override
+  public CesDefinition definition() {
+    return definition;
   }
 
-  RatingHistogram histogram() {
-    return histogram;
-  }
-
-  /** {@return the rating scale} */
-  public RatingScale scale() {
-    return histogram.scale();
+  @Override
+  String metricName() {
+    return "CES";
   }
 
   /** {@return which end of the scale means less effort} */
   public EffortDirection direction() {
-    return direction;
-  }
-
-  /** {@return the number of ratings {@code n}} */
-  public long count() {
-    return histogram.count();
-  }
-
-  /** {@return whether there are no ratings} */
-  public boolean isEmpty() {
-    return histogram.count() == 0;
+    return definition.direction();
   }
 
   /**
-   * Returns the number of ratings equal to {@code rating}; 0 for a rating off the scale.
+   * Returns the CES, the mean rating {@code sum(r_i) / n}, in points of the rating scale; the same
+   * as {@link #mean()}.
    *
-   * @param rating a rating
-   * @return the number of ratings equal to {@code rating}; 0 for a rating off the scale
-   */
-  public long countOf(int rating) {
-    return histogram.countOf(rating);
-  }
-
-  /** {@return the count of every rating, from the scale's minimum up; a fresh array} */
-  public long[] counts() {
-    return histogram.counts();
-  }
-
-  /**
-   * Returns the mean rating {@code sum(r_i) / n}: the CES, in scale points.
-   *
-   * @return a value in {@code [scale.min(), scale.max()]}
+   * @return a value in {@code [scale().min(), scale().max()]}
    * @throws IllegalStateException if the sample is empty
    */
-  public double mean() {
-    requireAtLeast(1);
-    return histogram.mean();
+  @Override
+  public double score() {
+    return mean();
   }
 
   /**
-   * Returns the sample standard deviation {@code sqrt(sum((r_i - mean)^2) / (n - 1))}.
+   * Returns the sample standard deviation {@code sqrt(sum((r_i - mean)^2) / (n - 1))}, in points of
+   * the rating scale.
    *
-   * @return the sample standard deviation {@code sqrt(sum((r_i - mean)^2) / (n - 1))}
+   * @return the standard deviation, {@code >= 0}
    * @throws IllegalStateException if there are fewer than two ratings
    */
   public double standardDeviation() {
     requireAtLeast(2);
-    return Math.sqrt(histogram.sampleVariance());
+    return Math.sqrt(histogram().sampleVariance());
   }
 
   /**
-   * Returns the standard error of the mean {@code s / sqrt(n)}, in scale points.
+   * Returns the standard error of the mean {@code s / sqrt(n)}, in points of the rating scale.
    *
-   * @return the standard error of the mean {@code s / sqrt(n)}, in scale points
+   * @return the standard error, {@code >= 0}
    * @throws IllegalStateException if there are fewer than two ratings
    */
+  @Override
   public double standardError() {
     return standardDeviation() / Math.sqrt(count());
   }
 
   /**
    * Returns the Student t interval {@code mean ± t * s / sqrt(n)}, {@code t} the two-sided critical
-   * value of Student's t with {@code n - 1} degrees of freedom; in scale points, clipped to the
-   * scale.
+   * value of Student's t with {@code n - 1} degrees of freedom, clipped to the scale.
    *
    * @param level the confidence level, in (0, 1)
-   * @return the Student t interval {@code mean ± t * s / sqrt(n)}, {@code t} the two-sided critical
-   *     value of Student's t with {@code n - 1} degrees of freedom; in scale points, clipped to the
-   *     scale
-   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   * @return the interval, in points of the rating scale
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1), checked first
    * @throws IllegalStateException if there are fewer than two ratings
    */
+  @Override
   public Interval confidenceInterval(double level) {
+    Checks.checkLevel(level);
     double se = standardError();
     double half = Critical.t(level, count() - 1.0) * se;
-    double mean = histogram.mean();
+    double mean = histogram().mean();
     return new Interval(
-        Math.max(scale().min(), mean - half), Math.min(scale().max(), mean + half), level);
+        Math.max(scale().min(), mean - half), Math.min(scale().max(), mean + half), level, unit());
   }
 
   /**
-   * Returns the percent of ratings strictly on the less-effort side of the scale midpoint: below it
+   * {@return the points of this value's rating scale, e.g. {@code points of the rating scale [1,
+   * 5]}}
+   */
+  @Override
+  public Unit unit() {
+    return new Unit("points of the rating scale " + scale());
+  }
+
+  /**
+   * Returns the mean and its standard error {@code s / sqrt(n)}, unadjusted, in points of the
+   * rating scale.
+   *
+   * @return the test basis
+   * @throws IllegalStateException if there are fewer than two ratings
+   */
+  @Override
+  public TestBasis testBasis() {
+    return new TestBasis(mean(), standardError());
+  }
+
+  /**
+   * Returns the share of ratings strictly on the less-effort side of the scale midpoint: below it
    * for {@link EffortDirection#LOWER_IS_LESS_EFFORT}, above it otherwise. Ratings at the midpoint
    * of an odd-sized scale count as neither.
    *
-   * @return a share in [0, 100]
+   * @return a fraction in [0, 1]
    * @throws IllegalStateException if the sample is empty
    */
   public double lowEffortShare() {
-    requireAtLeast(1);
+    long n = requireAtLeast(1);
     double midpoint = scale().midpoint();
     long low =
-        direction == EffortDirection.LOWER_IS_LESS_EFFORT
-            ? histogram.countBetween(scale().min(), (int) Math.ceil(midpoint) - 1)
-            : histogram.countBetween((int) Math.floor(midpoint) + 1, scale().max());
-    return 100.0 * low / count();
-  }
-
-  /**
-   * Returns the value of both samples together.
-   *
-   * @param other another value of the same definition
-   * @return the value of both samples together
-   * @throws NullPointerException if {@code other} is null
-   * @throws IllegalArgumentException if the two differ in scale or direction, naming both
-   * @throws ArithmeticException if a count overflows a {@code long}
-   */
-  public Ces merge(Ces other) {
-    Objects.requireNonNull(other, "other");
-    if (!scale().equals(other.scale()) || direction != other.direction) {
-      throw new IllegalArgumentException(
-          "cannot merge " + definition() + " with " + other.definition());
-    }
-    return new Ces(histogram.merge(other.histogram), direction);
-  }
-
-  /**
-   * Compares the mean ratings of two independent samples, in scale points: {@code difference =
-   * a.mean() - b.mean()}, {@code SE = sqrt(SE_a^2 + SE_b^2)}, with a large-sample normal z test.
-   *
-   * @param a the first sample
-   * @param b the second sample
-   * @return the comparison, in the unit of the scores
-   * @throws NullPointerException if {@code a} or {@code b} is null
-   * @throws IllegalStateException if either sample has fewer than two ratings
-   */
-  public static Comparison compare(Ces a, Ces b) {
-    Objects.requireNonNull(a, "a");
-    Objects.requireNonNull(b, "b");
-    return Comparison.ofIndependent(a.mean(), a.standardError(), b.mean(), b.standardError());
-  }
-
-  private void requireAtLeast(long minimum) {
-    if (count() < minimum) {
-      throw new IllegalStateException(
-          minimum == 1
-              ? "CES is undefined for an empty sample"
-              : "CES spread needs at least " + minimum + " ratings, not " + count());
-    }
-  }
-
-  private String definition() {
-    return definition(scale(), direction);
-  }
-
-  static String definition(RatingScale scale, EffortDirection direction) {
-    return "CES on " + scale + " " + direction;
-  }
-
-  /**
-   * Returns the encoding of this value: a 4-byte header (format version 1, metric id 4, two zero
-   * bytes), then, little-endian, the scale's minimum and maximum and the direction (0 for lower is
-   * less effort, 1 for higher) as 4-byte integers and the count of every rating from the minimum up
-   * as 8-byte counts, and a 4-byte CRC-32C of all the bytes before it.
-   *
-   * @return a new array of {@code 20 + 8 * points} bytes
-   */
-  public byte[] toByteArray() {
-    return histogram.encode(MetricId.CES, direction.ordinal());
+        direction() == EffortDirection.LOWER_IS_LESS_EFFORT
+            ? histogram().countBetween(scale().min(), (int) Math.ceil(midpoint) - 1)
+            : histogram().countBetween((int) Math.floor(midpoint) + 1, scale().max());
+    return (double) low / n;
   }
 
   /**
@@ -371,31 +251,7 @@ public final class Ces {
    *     is truncated or too long, or holds an invalid scale, direction or counts
    */
   public static Ces fromByteArray(byte[] bytes) {
-    RatingHistogram.Decoded decoded = RatingHistogram.decode(bytes, MetricId.CES);
-    EffortDirection[] directions = EffortDirection.values();
-    if (decoded.definition() < 0 || decoded.definition() >= directions.length) {
-      throw new IllegalArgumentException(
-          "damaged CES encoding: direction " + decoded.definition() + " is neither 0 nor 1");
-    }
-    return new Ces(decoded.histogram(), directions[decoded.definition()]);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Ces other
-        && direction == other.direction
-        && histogram.equals(other.histogram);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * histogram.hashCode() + direction.hashCode();
-  }
-
-  /** Returns e.g. {@code Ces[mean=2.5, n=10, scale=[1, 5], LOWER_IS_LESS_EFFORT]}. */
-  @Override
-  public String toString() {
-    String rest = "n=" + count() + ", scale=" + scale() + ", " + direction;
-    return isEmpty() ? "Ces[" + rest + "]" : "Ces[mean=" + mean() + ", " + rest + "]";
+    return decode(
+        bytes, MetricId.CES, (scale, code) -> definition(scale, EffortDirection.ofCode(code)));
   }
 }

@@ -13,5 +13,17 @@ public enum EffortDirection {
    * High ratings mean little effort, as in CES 2.0, "The company made it easy for me to handle my
    * issue", from 1 (strongly disagree) to 7 (strongly agree).
    */
-  HIGHER_IS_LESS_EFFORT
+  HIGHER_IS_LESS_EFFORT;
+
+  /**
+   * Returns the direction with the code {@code code}, as written in encodings: 0 for {@link
+   * #LOWER_IS_LESS_EFFORT}, 1 for {@link #HIGHER_IS_LESS_EFFORT}.
+   */
+  static EffortDirection ofCode(int code) {
+    EffortDirection[] all = values();
+    if (code < 0 || code >= all.length) {
+      throw new IllegalArgumentException("direction " + code + " is neither 0 nor 1");
+    }
+    return all[code];
+  }
 }

@@ -5,8 +5,13 @@ import io.github.cxmetrics.internal.Encoding;
 import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.internal.Histograms;
 import io.github.cxmetrics.internal.Inputs;
+import io.github.cxmetrics.internal.ValueRange;
 import io.github.cxmetrics.stats.Comparison;
+import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.Mergeable;
+import io.github.cxmetrics.stats.TestBasis;
+import io.github.cxmetrics.stats.Unit;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collector;
@@ -33,17 +38,32 @@ import java.util.stream.Collector;
  *       of the level;
  *   <li>{@link #confidenceInterval adjusted Wald interval} (the default) and the plain {@link
  *       #waldInterval Wald interval};
- *   <li>{@link #compare comparison} of two independent samples.
+ *   <li>{@link Comparison#of comparison} of two independent samples, by the adjusted-Wald test of
+ *       Lewis and Sauro (2021): the difference of the adjusted scores over {@code sqrt(SE~_1^2 +
+ *       SE~_2^2)}, whose standard error is never 0 (see {@link #testBasis()}).
  * </ul>
  *
  * <p>Empty samples: {@link #count()} and {@link #isEmpty()} work; every score and statistic throws
  * {@link IllegalStateException}, since the NPS of no answers is undefined (0 is a real NPS).
  *
- * <p>References: F. F. Reichheld, "The One Number You Need to Grow", Harvard Business Review
- * 81(12), 2003. B. Rocks, "Interval Estimation for the 'Net Promoter Score'", The American
- * Statistician 70(4), 365-372, 2016.
+ * <p>Units: {@link #score()}, {@link #standardError()}, margins, intervals and comparisons are in
+ * NPS points ({@link Unit#NPS_POINTS}); {@link #promoterShare()} and {@link #detractorShare()} are
+ * fractions in [0, 1].
+ *
+ * <p>References:
+ *
+ * <ul>
+ *   <li>F. F. Reichheld, "The One Number You Need to Grow", Harvard Business Review 81(12), 2003,
+ *       <a href="https://hbr.org/2003/12/the-one-number-you-need-to-grow">hbr.org</a>.
+ *   <li>B. Rocks, "Interval Estimation for the 'Net Promoter Score'", The American Statistician
+ *       70(4), 365-372, 2016, <a
+ *       href="https://doi.org/10.1080/00031305.2016.1158124">doi:10.1080/00031305.2016.1158124</a>.
+ *   <li>J. R. Lewis and J. Sauro, "How to Statistically Compare Two Net Promoter Scores",
+ *       MeasuringU, 2021, <a
+ *       href="https://measuringu.com/nps-significance-test/">measuringu.com/nps-significance-test</a>.
+ * </ul>
  */
-public final class Nps {
+public final class Nps implements Estimate, Mergeable<Nps> {
   /** The lowest answer on the NPS scale. */
   public static final int MIN_RESPONSE = 0;
 
@@ -59,7 +79,7 @@ public final class Nps {
   /** The value of no answers: the identity of {@link #merge}. */
   public static final Nps EMPTY = new Nps(0, 0, 0);
 
-  static final String SCALE = "the NPS scale [0, 10]";
+  static final ValueRange SCALE = ValueRange.of("response", "the NPS scale [0, 10]");
 
   private final long promoters;
   private final long passives;
@@ -152,26 +172,26 @@ public final class Nps {
   /** Throws the exception for an answer outside 0..10 at {@code index}. */
   static void checkResponse(int response, long index) {
     if (response < MIN_RESPONSE || response > MAX_RESPONSE) {
-      throw Histograms.outside(response, index, SCALE);
+      throw SCALE.outside(response, index);
     }
   }
 
-  /** Validates and counts: promoters in the upper 32 bits, non-detractors in the lower. */
-  static long count(int[] responses) {
+  /** Validates and counts: promoters ({@code high}) and non-detractors ({@code low}). */
+  static Histograms.AtLeast count(int[] responses) {
     return Histograms.countAtLeast(
         responses, MIN_RESPONSE, MAX_RESPONSE, PROMOTER_FROM, PASSIVE_FROM, "responses", SCALE);
   }
 
   /** As {@link #count(int[])} for byte answers. */
-  static long count(byte[] responses) {
+  static Histograms.AtLeast count(byte[] responses) {
     return Histograms.countAtLeast(
         responses, MIN_RESPONSE, MAX_RESPONSE, PROMOTER_FROM, PASSIVE_FROM, "responses", SCALE);
   }
 
   /** The NPS of {@code n} answers counted by {@link #count(int[])}. */
-  static Nps fromAtLeast(long packed, long n) {
-    long promoters = packed >>> 32;
-    long nonDetractors = packed & 0xFFFF_FFFFL;
+  static Nps fromAtLeast(Histograms.AtLeast counts, long n) {
+    long promoters = counts.high();
+    long nonDetractors = counts.low();
     return ofCounts(promoters, nonDetractors - promoters, n - nonDetractors);
   }
 
@@ -220,11 +240,13 @@ public final class Nps {
   }
 
   /** {@return the number of answers {@code n}; 0 for {@link #EMPTY}} */
+  @Override
   public long count() {
     return promoters + passives + detractors;
   }
 
   /** {@return whether there are no answers} */
+  @Override
   public boolean isEmpty() {
     return count() == 0;
   }
@@ -235,29 +257,30 @@ public final class Nps {
    * @return the score in [-100, 100]
    * @throws IllegalStateException if the sample is empty
    */
+  @Override
   public double score() {
     long n = nonEmptyCount();
     return 100.0 * (promoters - detractors) / n;
   }
 
   /**
-   * Returns the share of promoters {@code 100 * P / n}, in percent.
+   * Returns the share of promoters {@code p = P / n}.
    *
-   * @return the share of promoters {@code 100 * P / n}, in percent
+   * @return a fraction in [0, 1]
    * @throws IllegalStateException if the sample is empty
    */
   public double promoterShare() {
-    return 100.0 * promoters / nonEmptyCount();
+    return (double) promoters / nonEmptyCount();
   }
 
   /**
-   * Returns the share of detractors {@code 100 * D / n}, in percent.
+   * Returns the share of detractors {@code d = D / n}.
    *
-   * @return the share of detractors {@code 100 * D / n}, in percent
+   * @return a fraction in [0, 1]
    * @throws IllegalStateException if the sample is empty
    */
   public double detractorShare() {
-    return 100.0 * detractors / nonEmptyCount();
+    return (double) detractors / nonEmptyCount();
   }
 
   /**
@@ -268,24 +291,10 @@ public final class Nps {
    * @return the standard error in NPS points, {@code >= 0}
    * @throws IllegalStateException if the sample is empty
    */
+  @Override
   public double standardError() {
     double n = nonEmptyCount();
     return 100 * NpsIntervals.standardError(promoters / n, detractors / n, n);
-  }
-
-  /**
-   * Returns the margin of error {@code z * SE} at {@code level}, in NPS points, for the plain Wald
-   * interval.
-   *
-   * @param level the confidence level, in (0, 1)
-   * @return the margin of error {@code z * SE} at {@code level}, in NPS points, for the plain Wald
-   *     interval
-   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
-   * @throws IllegalStateException if the sample is empty
-   */
-  public double marginOfError(double level) {
-    double se = standardError();
-    return NpsIntervals.z(level) * se;
   }
 
   /**
@@ -305,7 +314,9 @@ public final class Nps {
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws IllegalStateException if the sample is empty
    */
+  @Override
   public Interval confidenceInterval(double level) {
+    Checks.checkLevel(level);
     nonEmptyCount();
     return NpsIntervals.adjustedWald(promoters, detractors, count(), level);
   }
@@ -320,6 +331,7 @@ public final class Nps {
    * @throws IllegalStateException if the sample is empty
    */
   public Interval waldInterval(double level) {
+    Checks.checkLevel(level);
     double n = nonEmptyCount();
     return NpsIntervals.wald(score(), promoters / n, detractors / n, n, level);
   }
@@ -332,6 +344,7 @@ public final class Nps {
    * @throws NullPointerException if {@code other} is null
    * @throws ArithmeticException if a count overflows a {@code long}
    */
+  @Override
   public Nps merge(Nps other) {
     Objects.requireNonNull(other, "other");
     if (other.isEmpty()) {
@@ -346,21 +359,25 @@ public final class Nps {
         Checks.addCounts("detractors", detractors, other.detractors));
   }
 
+  /** {@return {@link Unit#NPS_POINTS}} */
+  @Override
+  public Unit unit() {
+    return Unit.NPS_POINTS;
+  }
+
   /**
-   * Compares the scores of two independent samples: {@code difference = a.score() - b.score()},
-   * {@code SE = sqrt(SE_a^2 + SE_b^2)}, with the z statistic and two-sided p-value of {@link
-   * Comparison}, in NPS points.
+   * Returns the adjusted-Wald test basis of Lewis and Sauro (2021), in NPS points: the score of the
+   * counts with Rocks' pseudo-counts ({@code +3/4} promoter, {@code +3/2} passive, {@code +3/4}
+   * detractor), {@code 100 (p~ - d~)}, and its standard error {@code 100 sqrt((p~ + d~ - (p~ -
+   * d~)^2) / (n + 3))}, which is never 0. {@link Comparison#of} tests the difference of two NPS on
+   * it, so that {@code Nps.of(10)} against {@code Nps.of(0)} is not significant.
    *
-   * @param a the first sample
-   * @param b the second sample
-   * @return the comparison, in the unit of the scores
-   * @throws NullPointerException if {@code a} or {@code b} is null
-   * @throws IllegalStateException if either sample is empty
+   * @return the test basis, in NPS points
+   * @throws IllegalStateException if the sample is empty
    */
-  public static Comparison compare(Nps a, Nps b) {
-    Objects.requireNonNull(a, "a");
-    Objects.requireNonNull(b, "b");
-    return Comparison.ofIndependent(a.score(), a.standardError(), b.score(), b.standardError());
+  @Override
+  public TestBasis testBasis() {
+    return NpsIntervals.testBasis(promoters, detractors, nonEmptyCount());
   }
 
   private long nonEmptyCount() {

@@ -1,5 +1,7 @@
 package io.github.cxmetrics.survey;
 
+import io.github.cxmetrics.internal.ValueRange;
+
 /**
  * A closed scale of integer ratings {@code [min, max]}, such as the 1 to 5 CSAT scale or the 1 to 7
  * CES scale.
@@ -19,10 +21,12 @@ public final class RatingScale {
 
   private final int min;
   private final int max;
+  private final ValueRange range;
 
   private RatingScale(int min, int max) {
     this.min = min;
     this.max = max;
+    this.range = ValueRange.of("rating", "the rating scale " + this, this::hint);
   }
 
   /**
@@ -76,8 +80,26 @@ public final class RatingScale {
     return min <= rating && rating <= max;
   }
 
-  String describe() {
-    return "the rating scale " + this;
+  /** What the counting kernels say of a rating off this scale. */
+  ValueRange range() {
+    return range;
+  }
+
+  /**
+   * A hint for a rating off this scale: the first common scale that holds both this scale and the
+   * rating ({@code 1..7}, {@code 1..10}, {@code 0..10}), or nothing.
+   */
+  private String hint(long rating) {
+    if (min >= 1 && max <= 7 && rating >= 1 && rating <= 7) {
+      return "; for 1..7 ratings use RatingScale.ONE_TO_SEVEN";
+    }
+    if (min >= 1 && max <= 10 && rating >= 1 && rating <= 10) {
+      return "; for 1..10 ratings use RatingScale.of(1, 10)";
+    }
+    if (min >= 0 && max <= 10 && rating >= 0 && rating <= 10) {
+      return "; for 0..10 ratings use RatingScale.of(0, 10)";
+    }
+    return "";
   }
 
   @Override

@@ -5,7 +5,12 @@ import io.github.cxmetrics.internal.Encoding;
 import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.internal.ExactSum;
 import io.github.cxmetrics.internal.Inputs;
+import io.github.cxmetrics.stats.Comparison;
+import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.Mergeable;
+import io.github.cxmetrics.stats.TestBasis;
+import io.github.cxmetrics.stats.Unit;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -35,9 +40,12 @@ import java.util.stream.Collector;
  * <p>Empty or weightless samples: {@link #count()} and {@link #isEmpty()} work; the score and every
  * statistic throw {@link IllegalStateException} when the total weight is 0.
  *
- * <p>Reference: L. Kish, <i>Survey Sampling</i>, Wiley, 1965.
+ * <p>Units: the score, standard error, margins, intervals and {@link Comparison comparisons} are in
+ * NPS points ({@link Unit#NPS_POINTS}); weights are in the caller's unit.
+ *
+ * <p>Reference: L. Kish, <i>Survey Sampling</i>, Wiley, 1965, ISBN 978-0-471-10949-5.
  */
-public final class WeightedNps {
+public final class WeightedNps implements Estimate, Mergeable<WeightedNps> {
   /** The value of no answers: the identity of {@link #merge}. */
   public static final WeightedNps EMPTY =
       new WeightedNps(0, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
@@ -131,11 +139,13 @@ public final class WeightedNps {
   }
 
   /** {@return the number of answers, including those of weight 0} */
+  @Override
   public long count() {
     return count;
   }
 
   /** {@return whether there are no answers} */
+  @Override
   public boolean isEmpty() {
     return count == 0;
   }
@@ -176,6 +186,7 @@ public final class WeightedNps {
    * @return the score in [-100, 100]
    * @throws IllegalStateException if the total weight is 0
    */
+  @Override
   public double score() {
     BigInteger total = positiveTotal();
     BigInteger net = promoterWeight.subtract(detractorWeight);
@@ -209,22 +220,10 @@ public final class WeightedNps {
    *     NPS points
    * @throws IllegalStateException if the total weight is 0
    */
+  @Override
   public double standardError() {
     return 100
         * NpsIntervals.standardError(promoterShare(), detractorShare(), effectiveSampleSize());
-  }
-
-  /**
-   * Returns the margin of error {@code z * SE} at {@code level}, in NPS points.
-   *
-   * @param level the confidence level, in (0, 1)
-   * @return the margin of error {@code z * SE} at {@code level}, in NPS points
-   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
-   * @throws IllegalStateException if the total weight is 0
-   */
-  public double marginOfError(double level) {
-    double se = standardError();
-    return NpsIntervals.z(level) * se;
   }
 
   /**
@@ -236,6 +235,7 @@ public final class WeightedNps {
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws IllegalStateException if the total weight is 0
    */
+  @Override
   public Interval confidenceInterval(double level) {
     Checks.checkLevel(level);
     double n = effectiveSampleSize();
@@ -254,6 +254,25 @@ public final class WeightedNps {
     Checks.checkLevel(level);
     return NpsIntervals.wald(
         score(), promoterShare(), detractorShare(), effectiveSampleSize(), level);
+  }
+
+  /** {@return {@link Unit#NPS_POINTS}} */
+  @Override
+  public Unit unit() {
+    return Unit.NPS_POINTS;
+  }
+
+  /**
+   * Returns the adjusted-Wald test basis of {@link Nps#testBasis()} on the effective sample: {@code
+   * p * n_eff} promoters and {@code d * n_eff} detractors out of {@code n_eff}, in NPS points.
+   *
+   * @return the test basis, in NPS points; its standard error is never 0
+   * @throws IllegalStateException if the total weight is 0
+   */
+  @Override
+  public TestBasis testBasis() {
+    double n = effectiveSampleSize();
+    return NpsIntervals.testBasis(promoterShare() * n, detractorShare() * n, n);
   }
 
   private double promoterShare() {
@@ -283,6 +302,7 @@ public final class WeightedNps {
    * @throws NullPointerException if {@code other} is null
    * @throws ArithmeticException if the count overflows a {@code long}
    */
+  @Override
   public WeightedNps merge(WeightedNps other) {
     Objects.requireNonNull(other, "other");
     return new WeightedNps(

@@ -3,6 +3,7 @@ package io.github.cxmetrics.value;
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Critical;
 import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.Unit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -130,7 +131,7 @@ public final class ModelFit<M> {
    *
    * @param parameter a name from {@link #parameterNames()}
    * @param level the confidence level, in (0, 1)
-   * @return the interval
+   * @return the interval, in the parameter's own unit ({@link Unit#PARAMETER})
    * @throws IllegalArgumentException if the model has no such parameter or the level is outside (0,
    *     1)
    */
@@ -138,7 +139,8 @@ public final class ModelFit<M> {
     Checks.checkLevel(level);
     int i = index(parameter);
     double margin = Critical.z(level) * Math.sqrt(covariance[i][i]);
-    return new Interval(Math.max(0, estimates[i] - margin), estimates[i] + margin, level);
+    return new Interval(
+        Math.max(0, estimates[i] - margin), estimates[i] + margin, level, Unit.PARAMETER);
   }
 
   private int index(String parameter) {

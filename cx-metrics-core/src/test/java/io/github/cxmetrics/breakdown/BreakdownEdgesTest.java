@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cxmetrics.retention.PeriodUnit;
+import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.survey.Nps;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,23 +21,23 @@ class BreakdownEdgesTest {
             List.of(new R("a", 10), new R("a", 9), new R("b", 0), new R("b", 3)),
             R::key,
             Nps.toNps(R::score));
-    List<GroupTest<String>> rest = two.againstRest(Nps::merge, Nps::compare, 0.95);
+    List<GroupComparison<String>> rest = two.againstRest(Nps::merge, Comparison::of, 0.95);
     assertThat(rest).hasSize(2);
     // two groups: each against the other; the comparisons are mirror images
     assertThat(rest.get(0).comparison().difference())
         .isEqualTo(-rest.get(1).comparison().difference());
-    assertThat(two.pairwise(Nps::compare, 0.95)).hasSize(1);
+    assertThat(two.pairwise(Comparison::of, 0.95)).hasSize(1);
     Breakdown<String, Nps> one = Breakdown.of(List.of(new R("a", 10)), R::key, Nps.toNps(R::score));
-    assertThat(one.againstRest(Nps::merge, Nps::compare, 0.95)).isEmpty();
-    assertThat(one.pairwise(Nps::compare, 0.95)).isEmpty();
-    assertThat(one.spread(Nps::score, Nps::count, Nps::compare, 0.95).range()).isZero();
+    assertThat(one.againstRest(Nps::merge, Comparison::of, 0.95)).isEmpty();
+    assertThat(one.pairwise(Comparison::of, 0.95)).isEmpty();
+    assertThat(one.spread(Nps::score, Nps::count, Comparison::of, 0.95).range()).isZero();
   }
 
   @Test
   void spreadNeedsGroupsWithSize() {
     Breakdown<String, Nps> empty =
         Breakdown.of(List.of(new R("a", 10)), R::key, Nps.toNps(R::score));
-    assertThatThrownBy(() -> empty.spread(Nps::score, m -> 0L, Nps::compare, 0.95))
+    assertThatThrownBy(() -> empty.spread(Nps::score, m -> 0L, Comparison::of, 0.95))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the spread is undefined when every group has size 0");
   }

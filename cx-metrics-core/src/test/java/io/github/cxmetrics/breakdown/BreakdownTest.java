@@ -81,10 +81,10 @@ class BreakdownTest {
   @Test
   void testsAgainstTheRestAndPairwiseWithHolm() {
     Breakdown<String, Nps> breakdown = byChannel();
-    List<GroupTest<String>> rest = breakdown.againstRest(Nps::merge, Nps::compare, 0.95);
-    assertThat(rest).extracting(GroupTest::first).containsExactly("web", "app", "store");
-    // web against app + store merged: Nps.compare(web, 2 P + 2 A + 1 D)
-    Comparison web = Nps.compare(Nps.ofCounts(3, 0, 1), Nps.ofCounts(2, 2, 1));
+    List<GroupComparison<String>> rest = breakdown.againstRest(Nps::merge, Comparison::of, 0.95);
+    assertThat(rest).extracting(GroupComparison::first).containsExactly("web", "app", "store");
+    // web against app + store merged: Comparison.of(web, 2 P + 2 A + 1 D)
+    Comparison web = Comparison.of(Nps.ofCounts(3, 0, 1), Nps.ofCounts(2, 2, 1));
     assertThat(rest.get(0).comparison()).isEqualTo(web);
     assertThat(rest.get(0).second()).isNull();
     double[] raw = rest.stream().mapToDouble(t -> t.comparison().pValue()).toArray();
@@ -93,18 +93,18 @@ class BreakdownTest {
       assertThat(rest.get(i).adjustedPValue()).isEqualTo(expected[i]);
       assertThat(rest.get(i).significant()).isEqualTo(expected[i] < 0.05);
     }
-    List<GroupTest<String>> pairs = breakdown.pairwise(Nps::compare, 0.95);
+    List<GroupComparison<String>> pairs = breakdown.pairwise(Comparison::of, 0.95);
     assertThat(pairs).hasSize(3);
     assertThat(pairs.get(0).first()).isEqualTo("web");
     assertThat(pairs.get(0).second()).isEqualTo("app");
     // store vs web: all store answers promote, so the difference has a positive SE from web only
     assertThat(pairs.get(1).comparison())
-        .isEqualTo(Nps.compare(Nps.ofCounts(3, 0, 1), Nps.ofCounts(2, 0, 0)));
+        .isEqualTo(Comparison.of(Nps.ofCounts(3, 0, 1), Nps.ofCounts(2, 0, 0)));
   }
 
   @Test
   void spreadAcrossChannelsByHand() {
-    Spread spread = byChannel().spread(Nps::score, Nps::count, Nps::compare, 0.95);
+    Spread spread = byChannel().spread(Nps::score, Nps::count, Comparison::of, 0.95);
     double web = 50;
     double app = -100.0 / 3;
     double store = 100;
@@ -131,10 +131,10 @@ class BreakdownTest {
     Breakdown<String, Nps> empty =
         Breakdown.of(List.<Response>of(), Response::channel, Nps.toNps(Response::score));
     assertThat(empty.overall()).isEqualTo(Nps.EMPTY);
-    assertThat(empty.againstRest(Nps::merge, Nps::compare, 0.95)).isEmpty();
-    assertThatThrownBy(() -> empty.spread(Nps::score, Nps::count, Nps::compare, 0.95))
+    assertThat(empty.againstRest(Nps::merge, Comparison::of, 0.95)).isEmpty();
+    assertThatThrownBy(() -> empty.spread(Nps::score, Nps::count, Comparison::of, 0.95))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> byChannel().pairwise(Nps::compare, 1.0))
+    assertThatThrownBy(() -> byChannel().pairwise(Comparison::of, 1.0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

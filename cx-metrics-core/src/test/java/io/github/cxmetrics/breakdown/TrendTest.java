@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.github.cxmetrics.retention.PeriodUnit;
+import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.survey.Nps;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,9 +39,9 @@ class TrendTest {
 
   @Test
   void groupsByLocalCalendarPeriod() {
-    List<Period<Nps>> periods = monthly().periods();
+    List<PeriodValue<Nps>> periods = monthly().periods();
     assertThat(periods)
-        .extracting(Period::start)
+        .extracting(PeriodValue::start)
         .containsExactly(
             LocalDate.parse("2024-01-01"),
             LocalDate.parse("2024-02-01"),
@@ -55,24 +56,30 @@ class TrendTest {
 
   @Test
   void changesCompareConsecutiveCalendarPeriodsOnly() {
-    List<PeriodChange> changes = monthly().changes(Nps::compare);
+    List<PeriodChange> changes = monthly().changes(Comparison::of);
     // January -> February only: March has no answers, so there is no March -> April change
     assertThat(changes).hasSize(1);
     assertThat(changes.get(0).from()).isEqualTo(LocalDate.parse("2024-01-01"));
     assertThat(changes.get(0).to()).isEqualTo(LocalDate.parse("2024-02-01"));
-    assertThat(changes.get(0).change()).isEqualTo(Nps.compare(Nps.of(3, 9, 6), Nps.of(10)));
-    // January has one answer (SE 0); February: p = 1/3, d = 2/3, SE = 100 sqrt((1 - 1/9) / 3),
-    // so z = (-100/3 - 100) / SE = -2.449: significant at 95% (1.960), not at 99% (2.576)
-    double se = 100 * Math.sqrt((1 - 1.0 / 9) / 3);
+    assertThat(changes.get(0).change()).isEqualTo(Comparison.of(Nps.of(3, 9, 6), Nps.of(10)));
+    // adjusted-Wald test (Lewis & Sauro): January, one promoter: n~ = 4, p~ = 1.75/4, d~ = 0.75/4,
+    // adjusted NPS 25, SE 100 sqrt((p~ + d~ - (p~ - d~)^2) / 4) = 37.5. February, 1 promoter and
+    // 2 detractors of 3: n~ = 6, p~ = 1.75/6, d~ = 2.75/6, adjusted NPS -100/6.
+    double p = 1.75 / 6;
+    double d = 2.75 / 6;
+    double february = 100 * Math.sqrt((p + d - (p - d) * (p - d)) / 6);
+    double z = (-100.0 / 6 - 25) / Math.hypot(37.5, february);
     assertThat(changes.get(0).change().z())
-        .isCloseTo((-100.0 / 3 - 100) / se, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(changes.get(0).isSignificant(0.95)).isTrue();
-    assertThat(changes.get(0).isSignificant(0.99)).isFalse();
+        .isCloseTo(z, org.assertj.core.data.Offset.offset(1e-12));
+    // |z| = 0.816: one answer against three is no evidence of a change
+    assertThat(changes.get(0).isSignificant(0.95)).isFalse();
+    assertThat(changes.get(0).change().difference())
+        .isCloseTo(-100.0 / 3 - 100, org.assertj.core.data.Offset.offset(1e-12));
   }
 
   @Test
   void rollingWindowsMergePresentPeriods() {
-    List<Period<Nps>> windows = monthly().rolling(3, Nps::merge);
+    List<PeriodValue<Nps>> windows = monthly().rolling(3, Nps::merge);
     assertThat(windows).hasSize(3);
     assertThat(windows.get(1).value()).isEqualTo(Nps.of(10, 3, 9, 6));
     // April's window covers February to April
@@ -89,7 +96,7 @@ class TrendTest {
             ANSWERS, Answer::at, Answer::who, PARIS, PeriodUnit.MONTH, Nps.toNps(Answer::score));
     // a's January 10 answer is replaced by the February 20 one
     assertThat(latest.periods())
-        .extracting(Period::start)
+        .extracting(PeriodValue::start)
         .containsExactly(LocalDate.parse("2024-02-01"), LocalDate.parse("2024-04-01"));
     assertThat(latest.periods().get(0).value()).isEqualTo(Nps.of(3, 9, 6));
   }
@@ -124,11 +131,11 @@ class TrendTest {
                 Trend<Nps> trend =
                     Trend.of(answers, Answer::at, PARIS, unit, Nps.toNps(Answer::score));
                 Nps merged =
-                    trend.periods().stream().map(Period::value).reduce(Nps.EMPTY, Nps::merge);
+                    trend.periods().stream().map(PeriodValue::value).reduce(Nps.EMPTY, Nps::merge);
                 assertThat(merged).isEqualTo(all);
                 assertThat(trend.rolling(1, Nps::merge)).isEqualTo(trend.periods());
                 // a window longer than the whole span ends with everything
-                List<Period<Nps>> widest = trend.rolling(100_000, Nps::merge);
+                List<PeriodValue<Nps>> widest = trend.rolling(100_000, Nps::merge);
                 if (!widest.isEmpty()) {
                   assertThat(widest.get(widest.size() - 1).value()).isEqualTo(all);
                 }

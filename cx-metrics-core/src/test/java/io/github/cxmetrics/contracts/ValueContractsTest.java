@@ -66,14 +66,14 @@ class ValueContractsTest {
         WeightedNps.of(new int[] {10, 10, 0}, new double[] {1, 1, 0.5}));
     RatingScale five = RatingScale.ONE_TO_FIVE;
     contract(
-        () -> Csat.ofCounts(five, 4, 1, 2, 3, 4, 5),
-        Csat.ofCounts(five, 5, 1, 2, 3, 4, 5),
-        Csat.ofCounts(five, 4, 1, 2, 3, 4, 6),
-        Csat.ofCounts(RatingScale.of(0, 4), 3, 1, 2, 3, 4, 5));
+        () -> Csat.definition(five, 4).ofCounts(1, 2, 3, 4, 5),
+        Csat.definition(five, 5).ofCounts(1, 2, 3, 4, 5),
+        Csat.definition(five, 4).ofCounts(1, 2, 3, 4, 6),
+        Csat.definition(RatingScale.of(0, 4), 3).ofCounts(1, 2, 3, 4, 5));
     contract(
-        () -> Ces.ofCounts(five, EffortDirection.LOWER_IS_LESS_EFFORT, 1, 2, 3, 4, 5),
-        Ces.ofCounts(five, EffortDirection.HIGHER_IS_LESS_EFFORT, 1, 2, 3, 4, 5),
-        Ces.ofCounts(five, EffortDirection.LOWER_IS_LESS_EFFORT, 2, 2, 3, 4, 5));
+        () -> Ces.definition(five, EffortDirection.LOWER_IS_LESS_EFFORT).ofCounts(1, 2, 3, 4, 5),
+        Ces.definition(five, EffortDirection.HIGHER_IS_LESS_EFFORT).ofCounts(1, 2, 3, 4, 5),
+        Ces.definition(five, EffortDirection.LOWER_IS_LESS_EFFORT).ofCounts(2, 2, 3, 4, 5));
     assertThat(RatingScale.of(1, 5))
         .isEqualTo(RatingScale.ONE_TO_FIVE)
         .hasSameHashCodeAs(RatingScale.ONE_TO_FIVE)

@@ -35,10 +35,10 @@ class EncodingGoldenTest {
   private static final Nps NPS = Nps.ofCounts(4, 4, 2);
   private static final WeightedNps WEIGHTED =
       WeightedNps.of(new int[] {10, 7, 0}, new double[] {2, 1, 0.5});
-  private static final Csat CSAT = Csat.ofCounts(RatingScale.of(1, 5), 4, 1, 2, 3, 4, 5);
+  private static final Csat CSAT = Csat.definition(RatingScale.of(1, 5), 4).ofCounts(1, 2, 3, 4, 5);
   private static final Ces CES =
-      Ces.ofCounts(
-          RatingScale.of(1, 7), EffortDirection.HIGHER_IS_LESS_EFFORT, 0, 1, 0, 2, 0, 0, 3);
+      Ces.definition(RatingScale.of(1, 7), EffortDirection.HIGHER_IS_LESS_EFFORT)
+          .ofCounts(0, 1, 0, 2, 0, 0, 3);
   private static final Retention RETENTION = Retention.ofCounts(100, 105, 15);
   private static final Funnel<String> FUNNEL = Funnel.ofCounts(List.of("visit", "paid"), 10, 3);
 
@@ -179,10 +179,11 @@ class EncodingGoldenTest {
                   random.doubles(n).map(u -> Math.scalb(u, random.nextInt(-600, 600))).toArray();
               WeightedNps weighted = WeightedNps.of(answers, weights);
               assertThat(WeightedNps.fromByteArray(weighted.toByteArray())).isEqualTo(weighted);
-              Csat csat = Csat.of(RatingScale.of(0, 10), 9, answers);
+              Csat csat = Csat.definition(RatingScale.of(0, 10), 9).of(answers);
               assertThat(Csat.fromByteArray(csat.toByteArray())).isEqualTo(csat);
               Ces ces =
-                  Ces.of(RatingScale.of(0, 10), EffortDirection.LOWER_IS_LESS_EFFORT, answers);
+                  Ces.definition(RatingScale.of(0, 10), EffortDirection.LOWER_IS_LESS_EFFORT)
+                      .of(answers);
               assertThat(Ces.fromByteArray(ces.toByteArray())).isEqualTo(ces);
               long s = a + b;
               Retention retention = Retention.ofCounts(s, b + a / 2, a / 2);

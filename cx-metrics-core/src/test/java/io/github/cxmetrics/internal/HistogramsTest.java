@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * kernels, and with each kind of invalid value at every position.
  */
 class HistogramsTest {
+  private static final ValueRange S = ValueRange.of("value", "s");
+
   /** Scales exercising each kernel: thresholds, SWAR, the fallback loops, negative minimums. */
   private static final int[][] SCALES = {
     {0, 10},
@@ -58,8 +60,8 @@ class HistogramsTest {
     return bytes;
   }
 
-  private static String scale(int min, int max) {
-    return "[" + min + ", " + max + "]";
+  private static ValueRange scale(int min, int max) {
+    return ValueRange.of("value", "[" + min + ", " + max + "]");
   }
 
   @Test
@@ -95,8 +97,8 @@ class HistogramsTest {
   @Test
   void histogramsAddToExistingCounts() {
     long[] counts = {10, 20, 30, 40, 50};
-    Histograms.count(new int[] {1, 5, 5}, 1, counts, "values", "[1, 5]");
-    Histograms.count(new byte[] {2, 3}, 1, counts, "values", "[1, 5]");
+    Histograms.count(new int[] {1, 5, 5}, 1, counts, "values", S);
+    Histograms.count(new byte[] {2, 3}, 1, counts, "values", S);
     assertThat(counts).containsExactly(11, 21, 31, 40, 52);
   }
 
@@ -115,10 +117,10 @@ class HistogramsTest {
                   high += v >= 9 ? 1 : 0;
                   low += v >= 7 ? 1 : 0;
                 }
-                long expected = high << 32 | low;
-                assertThat(Histograms.countAtLeast(values, 0, 10, 9, 7, "v", "s"))
+                Histograms.AtLeast expected = new Histograms.AtLeast(high, low);
+                assertThat(Histograms.countAtLeast(values, 0, 10, 9, 7, "v", S))
                     .isEqualTo(expected);
-                assertThat(Histograms.countAtLeast(bytes(values), 0, 10, 9, 7, "v", "s"))
+                assertThat(Histograms.countAtLeast(bytes(values), 0, 10, 9, 7, "v", S))
                     .isEqualTo(expected);
               }
             });
@@ -135,18 +137,19 @@ class HistogramsTest {
                 int[] values = valid(random, length, scale[0], scale[1]);
                 long[] expected = reference(values, scale[0], scale[1]);
                 long[] fromBytes = new long[expected.length];
-                Histograms.count(bytes(values), scale[0], fromBytes, "v", "s");
+                Histograms.count(bytes(values), scale[0], fromBytes, "v", S);
                 assertThat(fromBytes).containsExactly(expected);
                 long[] fromInts = new long[expected.length];
-                Histograms.count(values, scale[0], fromInts, "v", "s");
+                Histograms.count(values, scale[0], fromInts, "v", S);
                 assertThat(fromInts).containsExactly(expected);
               }
               int[] nps = valid(random, length, 0, 10);
               long[] h = reference(nps, 0, 10);
-              long expected = (h[9] + h[10]) << 32 | (h[7] + h[8] + h[9] + h[10]);
-              assertThat(Histograms.countAtLeast(bytes(nps), 0, 10, 9, 7, "v", "s"))
+              Histograms.AtLeast expected =
+                  new Histograms.AtLeast(h[9] + h[10], h[7] + h[8] + h[9] + h[10]);
+              assertThat(Histograms.countAtLeast(bytes(nps), 0, 10, 9, 7, "v", S))
                   .isEqualTo(expected);
-              assertThat(Histograms.countAtLeast(nps, 0, 10, 9, 7, "v", "s")).isEqualTo(expected);
+              assertThat(Histograms.countAtLeast(nps, 0, 10, 9, 7, "v", S)).isEqualTo(expected);
             });
   }
 
@@ -156,12 +159,12 @@ class HistogramsTest {
     for (int length : new int[] {0xFFFF, 0xFFFF + 1, 2 * 0xFFFF + 17}) {
       int[] values = valid(random, length, 1, 5);
       long[] counts = new long[5];
-      Histograms.count(values, 1, counts, "v", "s");
+      Histograms.count(values, 1, counts, "v", S);
       assertThat(counts).containsExactly(reference(values, 1, 5));
       int[] allTop = new int[length];
       java.util.Arrays.fill(allTop, 5);
       long[] top = new long[5];
-      Histograms.count(allTop, 1, top, "v", "s");
+      Histograms.count(allTop, 1, top, "v", S);
       assertThat(top).containsExactly(0, 0, 0, 0, length);
     }
   }
@@ -184,7 +187,7 @@ class HistogramsTest {
     for (int[] scale : SCALES) {
       int min = scale[0];
       int max = scale[1];
-      String description = scale(min, max);
+      ValueRange description = scale(min, max);
       for (int length = 1; length <= 80; length++) {
         int[] values = valid(random, length, min, max);
         for (int position = 0; position < length; position++) {
@@ -199,7 +202,7 @@ class HistogramsTest {
               copy[length - 1] = bad;
             }
             String message =
-                "response " + bad + " at index " + position + " is outside " + description;
+                "value " + bad + " at index " + position + " is outside " + description;
             long[] counts = new long[max - min + 1];
             assertThatThrownBy(() -> Histograms.count(copy, min, counts, "v", description))
                 .hasMessage(message);
@@ -216,7 +219,7 @@ class HistogramsTest {
             byte[] copy = bytes(values);
             copy[position] = (byte) bad;
             String message =
-                "response " + bad + " at index " + position + " is outside " + description;
+                "value " + bad + " at index " + position + " is outside " + description;
             long[] counts = new long[max - min + 1];
             assertThatThrownBy(() -> Histograms.count(copy, min, counts, "v", description))
                 .hasMessage(message);
@@ -238,19 +241,19 @@ class HistogramsTest {
       byte[] values = new byte[length];
       java.util.Arrays.fill(values, (byte) 9);
       values[position] = 11;
-      assertThatThrownBy(() -> Histograms.countAtLeast(values, 0, 10, 9, 7, "v", "s"))
-          .hasMessage("response 11 at index " + position + " is outside s");
-      assertThatThrownBy(() -> Histograms.count(values, 1, new long[5], "v", "s"))
-          .hasMessage("response " + values[0] + " at index 0 is outside s");
+      assertThatThrownBy(() -> Histograms.countAtLeast(values, 0, 10, 9, 7, "v", S))
+          .hasMessage("value 11 at index " + position + " is outside s");
+      assertThatThrownBy(() -> Histograms.count(values, 1, new long[5], "v", S))
+          .hasMessage("value " + values[0] + " at index 0 is outside s");
     }
   }
 
   @Test
   void nullInputNamesTheParameter() {
-    assertThatThrownBy(() -> Histograms.count((int[]) null, 0, new long[3], "ratings", "s"))
+    assertThatThrownBy(() -> Histograms.count((int[]) null, 0, new long[3], "ratings", S))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("ratings");
-    assertThatThrownBy(() -> Histograms.countAtLeast((byte[]) null, 0, 10, 9, 7, "responses", "s"))
+    assertThatThrownBy(() -> Histograms.countAtLeast((byte[]) null, 0, 10, 9, 7, "responses", S))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("responses");
   }

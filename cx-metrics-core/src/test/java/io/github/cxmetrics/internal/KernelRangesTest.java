@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** The two-threshold kernels on ranges that do not start at 0, against a plain loop. */
 class KernelRangesTest {
+  private static final ValueRange S = ValueRange.of("value", "s");
+
   @Test
   void atLeastCountsOnShiftedRanges() {
     SplittableRandom random = new SplittableRandom(3);
@@ -27,21 +29,21 @@ class KernelRangesTest {
           l += values[i] >= low ? 1 : 0;
           bytes[i] = (byte) values[i];
         }
-        long expected = h << 32 | l;
-        assertThat(Histograms.countAtLeast(values, min, max, high, low, "v", "s"))
+        Histograms.AtLeast expected = new Histograms.AtLeast(h, l);
+        assertThat(Histograms.countAtLeast(values, min, max, high, low, "v", S))
             .isEqualTo(expected);
         if (min >= 0) {
-          assertThat(Histograms.countAtLeast(bytes, min, max, high, low, "v", "s"))
+          assertThat(Histograms.countAtLeast(bytes, min, max, high, low, "v", S))
               .as("byte %d..%d length %d", min, max, length)
               .isEqualTo(expected);
         }
       }
       int[] bad = {min, max + 1};
-      assertThatThrownBy(() -> Histograms.countAtLeast(bad, min, max, high, low, "v", "s"))
-          .hasMessage("response " + (max + 1) + " at index 1 is outside s");
+      assertThatThrownBy(() -> Histograms.countAtLeast(bad, min, max, high, low, "v", S))
+          .hasMessage("value " + (max + 1) + " at index 1 is outside s");
       int[] below = {min - 1};
-      assertThatThrownBy(() -> Histograms.countAtLeast(below, min, max, high, low, "v", "s"))
-          .hasMessage("response " + (min - 1) + " at index 0 is outside s");
+      assertThatThrownBy(() -> Histograms.countAtLeast(below, min, max, high, low, "v", S))
+          .hasMessage("value " + (min - 1) + " at index 0 is outside s");
     }
   }
 
@@ -50,11 +52,11 @@ class KernelRangesTest {
     byte[] justBelow = new byte[17];
     java.util.Arrays.fill(justBelow, (byte) 30);
     justBelow[9] = 19;
-    assertThatThrownBy(() -> Histograms.countAtLeast(justBelow, 20, 40, 35, 25, "v", "s"))
-        .hasMessage("response 19 at index 9 is outside s");
+    assertThatThrownBy(() -> Histograms.countAtLeast(justBelow, 20, 40, 35, 25, "v", S))
+        .hasMessage("value 19 at index 9 is outside s");
     byte[] justAbove = justBelow.clone();
     justAbove[9] = 41;
-    assertThatThrownBy(() -> Histograms.countAtLeast(justAbove, 20, 40, 35, 25, "v", "s"))
-        .hasMessage("response 41 at index 9 is outside s");
+    assertThatThrownBy(() -> Histograms.countAtLeast(justAbove, 20, 40, 35, 25, "v", S))
+        .hasMessage("value 41 at index 9 is outside s");
   }
 }

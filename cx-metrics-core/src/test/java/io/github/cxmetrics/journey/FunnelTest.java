@@ -96,8 +96,12 @@ class FunnelTest {
     List<Comparison> steps = Funnel.compare(FUNNEL, other);
     assertThat(steps).hasSize(3);
     assertThat(steps.get(0).difference()).isCloseTo(0.4 - 0.5, within(1e-15));
+    // Agresti-Caffo: one success and one failure added to each step
+    double a = 401.0 / 1002;
+    double b = 251.0 / 502;
+    assertThat(steps.get(0).adjustedDifference()).isCloseTo(a - b, within(1e-15));
     assertThat(steps.get(0).standardError())
-        .isCloseTo(Math.sqrt(0.4 * 0.6 / 1000 + 0.5 * 0.5 / 500), within(1e-15));
+        .isCloseTo(Math.sqrt(a * (1 - a) / 1002 + b * (1 - b) / 502), within(1e-15));
     assertThat(FUNNEL.merge(other)).isEqualTo(Funnel.ofCounts(STAGES, 1500, 650, 150, 90));
     assertThatThrownBy(() -> FUNNEL.merge(Funnel.ofCounts(List.of("x", "y"), 1, 1)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -74,9 +74,13 @@ class RetentionTest {
   @Test
   void comparesTwoPeriodsByHand() {
     Retention previous = Retention.ofCounts(200, 190, 30); // 160 retained: 0.8
-    Comparison comparison = Retention.compare(QUARTER, previous);
+    Comparison comparison = Comparison.of(QUARTER, previous);
     assertThat(comparison.difference()).isCloseTo(0.9 - 0.8, within(1e-12));
-    double se = Math.sqrt(0.9 * 0.1 / 100 + 0.8 * 0.2 / 200);
+    // Agresti-Caffo: 91 of 102 against 161 of 202
+    double a = 91.0 / 102;
+    double b = 161.0 / 202;
+    assertThat(comparison.adjustedDifference()).isCloseTo(a - b, within(1e-12));
+    double se = Math.sqrt(a * (1 - a) / 102 + b * (1 - b) / 202);
     assertThat(comparison.standardError()).isCloseTo(se, within(1e-12));
   }
 

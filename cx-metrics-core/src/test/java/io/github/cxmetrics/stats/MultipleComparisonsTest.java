@@ -59,4 +59,16 @@ class MultipleComparisonsTest {
               }
             });
   }
+
+  @Test
+  void holmAtTheEdgesOfItsRanges() {
+    assertThat(MultipleComparisons.holm(0.0, 1.0)).containsExactly(0.0, 1.0);
+    // rejection is strict, like Comparison.isSignificant: p < alpha
+    assertThat(MultipleComparisons.holmRejects(0.05, 0.05)).containsExactly(false);
+    assertThat(MultipleComparisons.holmRejects(0.05, 0.0499999)).containsExactly(true);
+    assertThatThrownBy(() -> MultipleComparisons.holmRejects(1, 0.5))
+        .hasMessage("alpha (1.0) must be in (0, 1)");
+    assertThatThrownBy(() -> MultipleComparisons.holm(-0.0001))
+        .hasMessage("p-value -1.0E-4 at index 0 must be in [0, 1]");
+  }
 }

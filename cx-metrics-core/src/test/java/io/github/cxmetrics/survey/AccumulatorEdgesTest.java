@@ -22,7 +22,7 @@ class AccumulatorEdgesTest {
     csat.accept(2);
     assertThat(csat.count()).isEqualTo(4);
     assertThat(csat.snapshot()).isEqualTo(Csat.of(5, 1, 4, 2));
-    assertThatThrownBy(() -> csat.add(Csat.of(RatingScale.ONE_TO_FIVE, 5, 5)))
+    assertThatThrownBy(() -> csat.add(Csat.definition(RatingScale.ONE_TO_FIVE, 5).of(5)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "cannot add CSAT on [1, 5] satisfied from 5 to CSAT on [1, 5] satisfied from 4");
@@ -34,15 +34,18 @@ class AccumulatorEdgesTest {
     assertThat(ces.snapshot()).isEqualTo(Ces.of(1, 2, 3));
     assertThatThrownBy(
             () ->
-                ces.add(Ces.of(RatingScale.ONE_TO_SEVEN, EffortDirection.LOWER_IS_LESS_EFFORT, 1)))
+                ces.add(
+                    Ces.definition(RatingScale.ONE_TO_SEVEN, EffortDirection.LOWER_IS_LESS_EFFORT)
+                        .of(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[1, 7]");
     assertThatThrownBy(
             () ->
                 new CesAccumulator()
                     .combine(
-                        new CesAccumulator(
-                            RatingScale.ONE_TO_FIVE, EffortDirection.HIGHER_IS_LESS_EFFORT)))
+                        Ces.definition(
+                                RatingScale.ONE_TO_FIVE, EffortDirection.HIGHER_IS_LESS_EFFORT)
+                            .accumulator()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -65,7 +68,8 @@ class AccumulatorEdgesTest {
 
   @Test
   void emptyAndBoxedPaths() {
-    Ces empty = Ces.empty(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT);
+    Ces empty =
+        Ces.definition(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT).empty();
     assertThatThrownBy(empty::lowEffortShare)
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("CES is undefined for an empty sample");

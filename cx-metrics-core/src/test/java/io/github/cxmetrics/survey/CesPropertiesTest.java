@@ -38,7 +38,7 @@ class CesPropertiesTest {
 
   @Test
   void mergeLaws() {
-    Ces empty = Ces.empty(Ces.DEFAULT_SCALE, Ces.DEFAULT_DIRECTION);
+    Ces empty = Ces.definition(Ces.DEFAULT_SCALE, Ces.DEFAULT_DIRECTION).empty();
     qt().forAll(ratings(1, 5), ratings(1, 5), ratings(1, 5))
         .checkAssert(
             (a, b, c) -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +35,16 @@ class CesTest {
   @Test
   void lowEffortShareOnEitherDirectionAndScaleParity() {
     // 1..5, lower is less effort: 1, 2 are low effort (5 of 10), 3 is the neutral midpoint
-    assertThat(Ces.of(RATINGS).lowEffortShare()).isEqualTo(50.0);
+    assertThat(Ces.of(RATINGS).lowEffortShare()).isEqualTo(0.5);
     // 1..7, higher is less effort (CES 2.0): 5, 6, 7 are low effort
     Ces agree =
-        Ces.of(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT, 7, 6, 4, 5, 2);
-    assertThat(agree.lowEffortShare()).isEqualTo(60.0);
+        Ces.definition(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT)
+            .of(7, 6, 4, 5, 2);
+    assertThat(agree.lowEffortShare()).isEqualTo(0.6);
     // even-sized 1..6: midpoint 3.5, so 1, 2, 3 are low effort
-    Ces six = Ces.of(RatingScale.of(1, 6), EffortDirection.LOWER_IS_LESS_EFFORT, 3, 4, 1, 6);
-    assertThat(six.lowEffortShare()).isEqualTo(50.0);
+    Ces six =
+        Ces.definition(RatingScale.of(1, 6), EffortDirection.LOWER_IS_LESS_EFFORT).of(3, 4, 1, 6);
+    assertThat(six.lowEffortShare()).isEqualTo(0.5);
   }
 
   @Test
@@ -49,15 +52,17 @@ class CesTest {
     Ces expected = Ces.of(RATINGS);
     RatingScale scale = RatingScale.ONE_TO_FIVE;
     EffortDirection lower = EffortDirection.LOWER_IS_LESS_EFFORT;
-    assertThat(Ces.ofCounts(scale, lower, 2, 3, 3, 1, 1)).isEqualTo(expected);
-    assertThat(Ces.of(scale, lower, Gens.boxed(RATINGS))).isEqualTo(expected);
-    assertThat(Ces.of(scale, lower, new byte[] {1, 2, 2, 3, 3, 3, 4, 5, 2, 1})).isEqualTo(expected);
+    assertThat(Ces.definition(scale, lower).ofCounts(2, 3, 3, 1, 1)).isEqualTo(expected);
+    assertThat(Ces.definition(scale, lower).of(Gens.boxed(RATINGS))).isEqualTo(expected);
+    assertThat(Ces.definition(scale, lower).of(new byte[] {1, 2, 2, 3, 3, 3, 4, 5, 2, 1}))
+        .isEqualTo(expected);
     assertThat(Gens.boxed(RATINGS).parallelStream().collect(Ces.toCes())).isEqualTo(expected);
   }
 
   @Test
   void smallSamples() {
-    Ces empty = Ces.empty(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT);
+    Ces empty =
+        Ces.definition(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT).empty();
     assertThat(empty.isEmpty()).isTrue();
     assertThatThrownBy(empty::mean)
         .isInstanceOf(IllegalStateException.class)
@@ -71,26 +76,33 @@ class CesTest {
         .isInstanceOf(IllegalStateException.class);
     Ces constant = Ces.of(2, 2, 2);
     assertThat(constant.standardDeviation()).isZero();
-    assertThat(constant.confidenceInterval(0.95)).isEqualTo(new Interval(2, 2, 0.95));
+    assertThat(constant.confidenceInterval(0.95))
+        .isEqualTo(new Interval(2, 2, 0.95, constant.unit()));
   }
 
   @Test
   void rejectsBadInputAndForeignMerges() {
     assertThatThrownBy(() -> Ces.of(3, 0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("response 0 at index 1 is outside the rating scale [1, 5]");
-    assertThatThrownBy(() -> Ces.of(RatingScale.ONE_TO_FIVE, null, 1)).hasMessage("direction");
+        .hasMessage(
+            "rating 0 at index 1 is outside the rating scale [1, 5]; for 0..10 ratings use"
+                + " RatingScale.of(0, 10)");
+    assertThatThrownBy(() -> Ces.definition(RatingScale.ONE_TO_FIVE, null).of(1))
+        .hasMessage("direction");
     Ces lower = Ces.of(1, 2);
-    Ces higher = Ces.of(RatingScale.ONE_TO_FIVE, EffortDirection.HIGHER_IS_LESS_EFFORT, 1, 2);
+    Ces higher =
+        Ces.definition(RatingScale.ONE_TO_FIVE, EffortDirection.HIGHER_IS_LESS_EFFORT).of(1, 2);
     assertThatThrownBy(() -> lower.merge(higher))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "cannot merge CES on [1, 5] LOWER_IS_LESS_EFFORT with CES on [1, 5] HIGHER_IS_LESS_EFFORT");
+            "cannot merge CES on [1, 5], LOWER_IS_LESS_EFFORT with CES on [1, 5], HIGHER_IS_LESS_EFFORT");
     assertThatThrownBy(
             () ->
                 Ces.of(1)
                     .merge(
-                        Ces.of(RatingScale.ONE_TO_SEVEN, EffortDirection.LOWER_IS_LESS_EFFORT, 1)))
+                        Ces.definition(
+                                RatingScale.ONE_TO_SEVEN, EffortDirection.LOWER_IS_LESS_EFFORT)
+                            .of(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[1, 7]");
   }
@@ -101,13 +113,13 @@ class CesTest {
     Ces b = Ces.of(3, 3, 4, 4);
     // each: sd = sqrt(4 * 0.25 / 3), SE = sd / 2
     double se = Math.sqrt(1.0 / 3) / 2;
-    assertThat(Ces.compare(a, b).difference()).isEqualTo(-2.0);
-    assertThat(Ces.compare(a, b).standardError()).isCloseTo(Math.sqrt(2) * se, within(1e-12));
+    assertThat(Comparison.of(a, b).difference()).isEqualTo(-2.0);
+    assertThat(Comparison.of(a, b).standardError()).isCloseTo(Math.sqrt(2) * se, within(1e-12));
   }
 
   @Test
   void readableToString() {
     assertThat(Ces.of(RATINGS))
-        .hasToString("Ces[mean=2.6, n=10, scale=[1, 5], LOWER_IS_LESS_EFFORT]");
+        .hasToString("Ces[score=2.6, n=10, CES on [1, 5], LOWER_IS_LESS_EFFORT]");
   }
 }

@@ -16,7 +16,7 @@ class CsatPropertiesTest {
   private static final int FROM = 6;
 
   private static Csat csat(int[] ratings) {
-    return Csat.of(SCALE, FROM, ratings);
+    return Csat.definition(SCALE, FROM).of(ratings);
   }
 
   @Test
@@ -45,7 +45,7 @@ class CsatPropertiesTest {
 
   @Test
   void mergeLaws() {
-    Csat empty = Csat.empty(SCALE, FROM);
+    Csat empty = Csat.definition(SCALE, FROM).empty();
     qt().forAll(ratings(1, 7), ratings(1, 7), ratings(1, 7))
         .checkAssert(
             (a, b, c) -> {
@@ -65,17 +65,17 @@ class CsatPropertiesTest {
     qt().forAll(ratings(1, 7), ratings(1, 7))
         .checkAssert(
             (a, b) -> {
-              CsatAccumulator oneByOne = new CsatAccumulator(SCALE, FROM);
+              CsatAccumulator oneByOne = Csat.definition(SCALE, FROM).accumulator();
               for (int r : a) {
                 oneByOne.accept(r);
               }
-              CsatAccumulator batch = new CsatAccumulator(SCALE, FROM);
+              CsatAccumulator batch = Csat.definition(SCALE, FROM).accumulator();
               batch.addAll(b);
               Csat expected = csat(concat(a, b));
               assertThat(oneByOne.combine(batch).snapshot()).isEqualTo(expected);
               assertThat(
                       boxed(concat(a, b)).parallelStream()
-                          .collect(Csat.toCsat(SCALE, FROM, Integer::intValue)))
+                          .collect(Csat.definition(SCALE, FROM).toCsat(Integer::intValue)))
                   .isEqualTo(expected);
             });
   }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class CsatReferenceTest {
   // 42 fives, 32 fours, 10 threes, 9 twos, 14 ones: n = 107, top-two-box 74
-  private static final Csat SAMPLE = Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 14, 9, 10, 32, 42);
+  private static final Csat SAMPLE =
+      Csat.definition(RatingScale.ONE_TO_FIVE, 4).ofCounts(14, 9, 10, 32, 42);
 
   @Test
   void topTwoBoxShareAndMean() {
@@ -39,7 +40,9 @@ class CsatReferenceTest {
   void wilsonIntervalWithNoSatisfiedRatingMatchesSciPy() {
     // binomtest(0, 12).proportion_ci(0.95, method='wilson') = (0.0, 0.24249400665524085)
     Interval interval =
-        Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 5, 4, 3, 0, 0).confidenceInterval(0.95);
+        Csat.definition(RatingScale.ONE_TO_FIVE, 4)
+            .ofCounts(5, 4, 3, 0, 0)
+            .confidenceInterval(0.95);
     assertThat(interval.lower()).isZero();
     assertThat(interval.upper()).isCloseTo(100 * 0.24249400665524085, within(1e-9));
   }

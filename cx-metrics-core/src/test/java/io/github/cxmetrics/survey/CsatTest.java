@@ -45,16 +45,16 @@ class CsatTest {
   @Test
   void sevenPointScaleWithItsOwnThreshold() {
     RatingScale seven = RatingScale.ONE_TO_SEVEN;
-    Csat csat = Csat.of(seven, 6, 7, 6, 5, 1, 7);
+    Csat csat = Csat.definition(seven, 6).of(7, 6, 5, 1, 7);
     assertThat(csat.satisfied()).isEqualTo(3);
     assertThat(csat.score()).isEqualTo(60.0);
-    assertThat(Csat.of(seven, 6, List.of(7, 6, 5, 1, 7))).isEqualTo(csat);
-    assertThat(Csat.ofCounts(seven, 6, 1, 0, 0, 0, 1, 1, 2)).isEqualTo(csat);
-    assertThat(Csat.of(seven, 6, new byte[] {7, 6, 5, 1, 7})).isEqualTo(csat);
+    assertThat(Csat.definition(seven, 6).of(List.of(7, 6, 5, 1, 7))).isEqualTo(csat);
+    assertThat(Csat.definition(seven, 6).ofCounts(1, 0, 0, 0, 1, 1, 2)).isEqualTo(csat);
+    assertThat(Csat.definition(seven, 6).of(new byte[] {7, 6, 5, 1, 7})).isEqualTo(csat);
     assertThat(
             Arrays.stream(new int[] {7, 6, 5, 1, 7})
                 .boxed()
-                .collect(Csat.toCsat(seven, 6, Integer::intValue)))
+                .collect(Csat.definition(seven, 6).toCsat(Integer::intValue)))
         .isEqualTo(csat);
   }
 
@@ -69,7 +69,7 @@ class CsatTest {
 
   @Test
   void emptySample() {
-    Csat empty = Csat.empty(RatingScale.ONE_TO_FIVE, 4);
+    Csat empty = Csat.definition(RatingScale.ONE_TO_FIVE, 4).empty();
     assertThat(empty).isEqualTo(Csat.of());
     assertThat(empty.count()).isZero();
     assertThat(empty.isEmpty()).isTrue();
@@ -79,25 +79,27 @@ class CsatTest {
     assertThatThrownBy(empty::mean).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> empty.confidenceInterval(0.9))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(empty).hasToString("Csat[n=0, scale=[1, 5], satisfiedFrom=4]");
+    assertThat(empty).hasToString("Csat[n=0, CSAT on [1, 5] satisfied from 4]");
   }
 
   @Test
   void rejectsBadInput() {
     assertThatThrownBy(() -> Csat.of(1, 6))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("response 6 at index 1 is outside the rating scale [1, 5]");
-    assertThatThrownBy(() -> Csat.of(RatingScale.ONE_TO_FIVE, 1, 3))
+        .hasMessage(
+            "rating 6 at index 1 is outside the rating scale [1, 5]; for 1..7 ratings use"
+                + " RatingScale.ONE_TO_SEVEN");
+    assertThatThrownBy(() -> Csat.definition(RatingScale.ONE_TO_FIVE, 1).of(3))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("satisfiedFrom (1) must be in (1, 5] for the rating scale [1, 5]");
-    assertThatThrownBy(() -> Csat.of(RatingScale.ONE_TO_FIVE, 6, 3))
+    assertThatThrownBy(() -> Csat.definition(RatingScale.ONE_TO_FIVE, 6).of(3))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Csat.of((int[]) null)).hasMessage("ratings");
-    assertThatThrownBy(() -> Csat.of(RatingScale.ONE_TO_FIVE, 4, Arrays.asList(3, null)))
+    assertThatThrownBy(() -> Csat.definition(RatingScale.ONE_TO_FIVE, 4).of(Arrays.asList(3, null)))
         .hasMessage("ratings contains null at index 1");
-    assertThatThrownBy(() -> Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 1, 2, 3))
+    assertThatThrownBy(() -> Csat.definition(RatingScale.ONE_TO_FIVE, 4).ofCounts(1, 2, 3))
         .hasMessage("counts has 3 entries but the rating scale [1, 5] has 5 points");
-    assertThatThrownBy(() -> Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 1, 2, -3, 0, 0))
+    assertThatThrownBy(() -> Csat.definition(RatingScale.ONE_TO_FIVE, 4).ofCounts(1, 2, -3, 0, 0))
         .hasMessage("count of rating 3 (-3) must be >= 0");
     assertThatThrownBy(() -> Csat.of(RATINGS).confidenceInterval(1.0))
         .isInstanceOf(IllegalArgumentException.class);
@@ -106,31 +108,39 @@ class CsatTest {
   @Test
   void refusesToMergeDifferentDefinitionsNamingBoth() {
     Csat five = Csat.of(5, 4);
-    Csat seven = Csat.of(RatingScale.ONE_TO_SEVEN, 6, 7);
-    Csat topBox = Csat.of(RatingScale.ONE_TO_FIVE, 5, 5);
+    Csat seven = Csat.definition(RatingScale.ONE_TO_SEVEN, 6).of(7);
+    Csat topBox = Csat.definition(RatingScale.ONE_TO_FIVE, 5).of(5);
     assertThatThrownBy(() -> five.merge(seven))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "cannot merge CSAT on [1, 5] satisfied from 4 with CSAT on [1, 7] satisfied from 6");
     assertThatThrownBy(() -> five.merge(topBox)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> new CsatAccumulator().combine(new CsatAccumulator(RatingScale.ONE_TO_SEVEN, 6)))
+            () ->
+                new CsatAccumulator()
+                    .combine(Csat.definition(RatingScale.ONE_TO_SEVEN, 6).accumulator()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void compareTwoSamplesByHand() {
-    Csat a = Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 0, 0, 20, 40, 40); // 80%
-    Csat b = Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 0, 0, 40, 30, 30); // 60%
-    Comparison comparison = Csat.compare(a, b);
+    Csat a = Csat.definition(RatingScale.ONE_TO_FIVE, 4).ofCounts(0, 0, 20, 40, 40); // 80%
+    Csat b = Csat.definition(RatingScale.ONE_TO_FIVE, 4).ofCounts(0, 0, 40, 30, 30); // 60%
+    Comparison comparison = Comparison.of(a, b);
     assertThat(comparison.difference()).isCloseTo(20.0, within(1e-12));
-    double se = 100 * Math.sqrt(0.8 * 0.2 / 100 + 0.6 * 0.4 / 100);
+    // Agresti-Caffo: 81 of 102 against 61 of 102
+    double pA = 81.0 / 102;
+    double pB = 61.0 / 102;
+    double se = 100 * Math.sqrt(pA * (1 - pA) / 102 + pB * (1 - pB) / 102);
+    assertThat(comparison.adjustedDifference()).isCloseTo(100 * 20.0 / 102, within(1e-12));
     assertThat(comparison.standardError()).isCloseTo(se, within(1e-12));
+    // SciPy 1.17.1: 2 * norm.sf(3.11603306556317) = 0.0018330171771013455
+    assertThat(comparison.pValue()).isCloseTo(0.0018330171771013455, within(1e-12));
   }
 
   @Test
   void readableToString() {
     assertThat(Csat.of(RATINGS))
-        .hasToString("Csat[score=60.0, n=10, scale=[1, 5], satisfiedFrom=4]");
+        .hasToString("Csat[score=60.0, n=10, CSAT on [1, 5] satisfied from 4]");
   }
 }

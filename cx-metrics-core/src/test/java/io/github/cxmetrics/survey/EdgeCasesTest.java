@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.Unit;
 import org.junit.jupiter.api.Test;
 
 /** Numerical edge cases: the ends of the scales, one answer, one class, huge counts. */
@@ -15,15 +16,17 @@ class EdgeCasesTest {
     assertThat(best.score()).isEqualTo(100.0);
     assertThat(worst.score()).isEqualTo(-100.0);
     assertThat(best.standardError()).isZero();
-    assertThat(best.waldInterval(0.99)).isEqualTo(new Interval(100, 100, 0.99));
+    assertThat(best.waldInterval(0.99)).isEqualTo(new Interval(100, 100, 0.99, Unit.NPS_POINTS));
     assertThat(best.confidenceInterval(0.99).upper()).isEqualTo(100.0);
     assertThat(best.confidenceInterval(0.99).lower()).isLessThan(100.0);
     assertThat(worst.confidenceInterval(0.99).lower()).isEqualTo(-100.0);
-    Csat allSatisfied = Csat.ofCounts(RatingScale.ONE_TO_FIVE, 4, 0, 0, 0, 0, 7);
+    Csat allSatisfied = Csat.definition(RatingScale.ONE_TO_FIVE, 4).ofCounts(0, 0, 0, 0, 7);
     assertThat(allSatisfied.confidenceInterval(0.95).upper()).isEqualTo(100.0);
     Ces allEasy =
-        Ces.ofCounts(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT, 9, 0, 0, 0, 0);
-    assertThat(allEasy.confidenceInterval(0.95)).isEqualTo(new Interval(1, 1, 0.95));
+        Ces.definition(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT)
+            .ofCounts(9, 0, 0, 0, 0);
+    assertThat(allEasy.confidenceInterval(0.95))
+        .isEqualTo(new Interval(1, 1, 0.95, allEasy.unit()));
   }
 
   @Test
@@ -31,7 +34,7 @@ class EdgeCasesTest {
     Nps passives = Nps.ofCounts(0, 12, 0);
     assertThat(passives.score()).isZero();
     assertThat(passives.standardError()).isZero();
-    assertThat(passives.waldInterval(0.95)).isEqualTo(new Interval(0, 0, 0.95));
+    assertThat(passives.waldInterval(0.95)).isEqualTo(new Interval(0, 0, 0.95, Unit.NPS_POINTS));
   }
 
   @Test

@@ -45,8 +45,8 @@ class FactoryFuzzTest {
                 widened[i] = bytes[i];
               }
               check(widened, () -> Nps.of(bytes));
-              checkCsat(widened, () -> Csat.of(RatingScale.of(1, 5), 4, bytes));
-              checkCsat(ints, () -> Csat.of(RatingScale.of(1, 5), 4, ints));
+              checkCsat(widened, () -> Csat.definition(RatingScale.of(1, 5), 4).of(bytes));
+              checkCsat(ints, () -> Csat.definition(RatingScale.of(1, 5), 4).of(ints));
             });
   }
 
@@ -85,8 +85,8 @@ class FactoryFuzzTest {
         int index = i;
         org.assertj.core.api.Assertions.assertThatThrownBy(factory::get)
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage(
-                "response "
+            .hasMessageStartingWith(
+                "rating "
                     + values[index]
                     + " at index "
                     + index
@@ -95,7 +95,7 @@ class FactoryFuzzTest {
       }
       counts[values[i] - 1]++;
     }
-    assertThat(factory.get()).isEqualTo(Csat.ofCounts(RatingScale.of(1, 5), 4, counts));
+    assertThat(factory.get()).isEqualTo(Csat.definition(RatingScale.of(1, 5), 4).ofCounts(counts));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.Unit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -26,8 +27,8 @@ class NpsTest {
     assertThat(nps.count()).isEqualTo(10);
     assertThat(nps.isEmpty()).isFalse();
     assertThat(nps.score()).isEqualTo(100.0 * (4 - 2) / 10);
-    assertThat(nps.promoterShare()).isEqualTo(40.0);
-    assertThat(nps.detractorShare()).isEqualTo(20.0);
+    assertThat(nps.promoterShare()).isEqualTo(0.4);
+    assertThat(nps.detractorShare()).isEqualTo(0.2);
   }
 
   @Test
@@ -88,7 +89,8 @@ class NpsTest {
   void intervalsAreClippedToTheScale() {
     Nps allPromoters = Nps.ofCounts(5, 0, 0);
     assertThat(allPromoters.standardError()).isZero();
-    assertThat(allPromoters.waldInterval(0.95)).isEqualTo(new Interval(100, 100, 0.95));
+    assertThat(allPromoters.waldInterval(0.95))
+        .isEqualTo(new Interval(100, 100, 0.95, Unit.NPS_POINTS));
     assertThat(allPromoters.confidenceInterval(0.99).upper()).isEqualTo(100.0);
     assertThat(Nps.ofCounts(0, 0, 3).confidenceInterval(0.99).lower()).isEqualTo(-100.0);
   }
@@ -120,7 +122,7 @@ class NpsTest {
     assertThatThrownBy(() -> empty.confidenceInterval(0.95))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> empty.waldInterval(0.95)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> Nps.compare(empty, Nps.of(TEN)))
+    assertThatThrownBy(() -> Comparison.of(empty, Nps.of(TEN)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(empty).hasToString("Nps[n=0, promoters=0, passives=0, detractors=0]");
   }
@@ -192,15 +194,19 @@ class NpsTest {
   void compareTwoIndependentSamplesByHand() {
     Nps a = Nps.ofCounts(50, 30, 20); // 30, p = 0.5, d = 0.2
     Nps b = Nps.ofCounts(30, 40, 30); // 0, p = 0.3, d = 0.3
-    double seA = 100 * Math.sqrt((0.5 + 0.2 - 0.3 * 0.3) / 100);
-    double seB = 100 * Math.sqrt((0.3 + 0.3 - 0.0) / 100);
-    Comparison comparison = Nps.compare(a, b);
+    // adjusted Wald (Lewis & Sauro): n~ = 103; a: p~ = 50.75/103, d~ = 20.75/103; b: 30.75/103 each
+    double pA = 50.75 / 103;
+    double dA = 20.75 / 103;
+    double pB = 30.75 / 103;
+    double seA = 100 * Math.sqrt((pA + dA - (pA - dA) * (pA - dA)) / 103);
+    double seB = 100 * Math.sqrt(2 * pB / 103);
+    Comparison comparison = Comparison.of(a, b);
     assertThat(comparison.difference()).isCloseTo(30.0, within(1e-12));
-    assertThat(comparison.standardError())
-        .isCloseTo(Math.sqrt(seA * seA + seB * seB), within(1e-12));
-    assertThat(comparison.z()).isCloseTo(30 / Math.sqrt(seA * seA + seB * seB), within(1e-12));
-    // z = 30 / sqrt(61 + 60) = 2.7273; SciPy 1.17.1: 2 * norm.sf(30 / sqrt(121)) = 0.00638602
-    assertThat(comparison.pValue()).isCloseTo(0.00638602, within(1e-8));
+    assertThat(comparison.adjustedDifference()).isCloseTo(100 * 30.0 / 103, within(1e-12));
+    assertThat(comparison.standardError()).isCloseTo(Math.hypot(seA, seB), within(1e-12));
+    // SciPy 1.17.1: z = 2.6912363961764294, 2 * norm.sf(z) = 0.0071187731657455745
+    assertThat(comparison.z()).isCloseTo(2.6912363961764294, within(1e-12));
+    assertThat(comparison.pValue()).isCloseTo(0.0071187731657455745, within(1e-12));
     assertThat(comparison.isSignificant(0.95)).isTrue();
   }
 

@@ -106,7 +106,8 @@ public final class CxFunctions {
    */
   public static RatingAggregator<CsatResult> csat(
       RatingScale scale, int satisfiedFrom, double level) {
-    Csat.empty(scale, satisfiedFrom); // validates the definition now, not on the executors
+    Csat.definition(scale, satisfiedFrom)
+        .empty(); // validates the definition now, not on the executors
     Buffers.checkLevel(level);
     int min = scale.min();
     int max = scale.max();
@@ -130,7 +131,7 @@ public final class CxFunctions {
    */
   public static RatingAggregator<CesResult> ces(
       RatingScale scale, EffortDirection direction, double level) {
-    Ces.empty(scale, direction);
+    Ces.definition(scale, direction).empty();
     Buffers.checkLevel(level);
     int min = scale.min();
     int max = scale.max();

@@ -31,13 +31,13 @@ public final class RatingBuffer implements Externalizable {
 
   static RatingBuffer csat(RatingScale scale, int satisfiedFrom) {
     RatingBuffer buffer = new RatingBuffer();
-    buffer.csat = new CsatAccumulator(scale, satisfiedFrom);
+    buffer.csat = Csat.definition(scale, satisfiedFrom).accumulator();
     return buffer;
   }
 
   static RatingBuffer ces(RatingScale scale, EffortDirection direction) {
     RatingBuffer buffer = new RatingBuffer();
-    buffer.ces = new CesAccumulator(scale, direction);
+    buffer.ces = Ces.definition(scale, direction).accumulator();
     return buffer;
   }
 
@@ -72,11 +72,11 @@ public final class RatingBuffer implements Externalizable {
     byte[] encoding = Buffers.encoding(in);
     if (kind == CSAT) {
       Csat value = Csat.fromByteArray(encoding);
-      csat = new CsatAccumulator(value.scale(), value.satisfiedFrom());
+      csat = Csat.definition(value.scale(), value.satisfiedFrom()).accumulator();
       csat.add(value);
     } else if (kind == CES) {
       Ces value = Ces.fromByteArray(encoding);
-      ces = new CesAccumulator(value.scale(), value.direction());
+      ces = Ces.definition(value.scale(), value.direction()).accumulator();
       ces.add(value);
     } else {
       throw new IOException("damaged cx-metrics rating buffer: kind " + kind);

@@ -9,4 +9,4 @@ import java.time.LocalDate;
  * @param start the first day of the period, in the trend's time zone
  * @param value the metric of the period's records (for a rolling window, of the window's)
  */
-public record Period<M>(LocalDate start, M value) {}
+public record PeriodValue<M>(LocalDate start, M value) {}

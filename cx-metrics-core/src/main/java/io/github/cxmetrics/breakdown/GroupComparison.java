@@ -13,5 +13,5 @@ import io.github.cxmetrics.stats.Comparison;
  * @param adjustedPValue Holm's adjusted p-value, in [0, 1]
  * @param significant whether {@code adjustedPValue < 1 - level}
  */
-public record GroupTest<K>(
+public record GroupComparison<K>(
     K first, K second, Comparison comparison, double adjustedPValue, boolean significant) {}
