@@ -52,7 +52,7 @@ public final class Quickstart {
         csat.confidenceInterval(0.95).lower(), csat.confidenceInterval(0.95).upper());
 
     Ces ces = Ces.of(2, 1, 3, 2, 4, 1); // 1..5, lower = less effort
-    System.out.printf("CES %.2f, low effort %.1f%%%n", ces.mean(), ces.lowEffortShare());
+    System.out.printf("CES %.2f, low effort %.1f%%%n", ces.score(), 100 * ces.lowEffortShare());
     // --- README quickstart: end ---
 
     // --- README retention: begin ---
@@ -166,7 +166,7 @@ public final class Quickstart {
     check(lastQuarter.score() == 100.0 * (120 - 100) / 300, "last quarter " + lastQuarter);
     check(fromRecords.count() == 3 && fromRecords.detractors() == 1, "records " + fromRecords);
     check(csat.score() == 100.0 * 5 / 7, "CSAT " + csat);
-    check(ces.mean() == 13.0 / 6 && ces.lowEffortShare() == 100.0 * 4 / 6, "CES " + ces);
+    check(ces.mean() == 13.0 / 6 && ces.lowEffortShare() == 4.0 / 6, "CES " + ces);
     System.out.println("quickstart OK");
   }
 
