@@ -87,9 +87,12 @@ public final class RatingScale {
 
   /**
    * A hint for a rating off this scale: the first common scale that holds both this scale and the
-   * rating ({@code 1..7}, {@code 1..10}, {@code 0..10}), or nothing.
+   * rating ({@code 1..5}, {@code 1..7}, {@code 1..10}, {@code 0..10}), or nothing.
    */
   private String hint(long rating) {
+    if (min >= 1 && max <= 5 && rating >= 1 && rating <= 5) {
+      return "; for 1..5 ratings use RatingScale.ONE_TO_FIVE";
+    }
     if (min >= 1 && max <= 7 && rating >= 1 && rating <= 7) {
       return "; for 1..7 ratings use RatingScale.ONE_TO_SEVEN";
     }

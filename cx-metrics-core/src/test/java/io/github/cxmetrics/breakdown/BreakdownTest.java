@@ -178,4 +178,47 @@ class BreakdownTest {
               assertThat(Arrays.asList(channels)).containsAll(whole.groups().keySet());
             });
   }
+
+  @Test
+  void libraryMetricsNeedNoFunctions() {
+    Breakdown<String, Nps> breakdown = byChannel();
+    assertThat(breakdown.againstRest(0.95))
+        .isEqualTo(breakdown.againstRest(Nps::merge, Comparison::of, 0.95));
+    assertThat(breakdown.pairwise(0.9)).isEqualTo(breakdown.pairwise(Comparison::of, 0.9));
+    assertThat(breakdown.spread(0.95))
+        .isEqualTo(breakdown.spread(Nps::score, Nps::count, Comparison::of, 0.95));
+    Breakdown<String, Nps> merged = breakdown.merge(breakdown);
+    assertThat(merged.overall()).isEqualTo(breakdown.overall().merge(breakdown.overall()));
+    assertThat(merged.group("web")).contains(Nps.ofCounts(6, 0, 2));
+  }
+
+  @Test
+  void oneAnswerPerGroupIsNeverSignificant() {
+    // one promoter, one detractor, one passive: the adjusted-Wald test cannot call any pair
+    // different, where the unadjusted test had SE 0 and p = 0
+    Breakdown<String, Nps> tiny =
+        Breakdown.of(
+            List.of(new Response("a", 10), new Response("b", 0), new Response("c", 7)),
+            Response::channel,
+            Nps.toNps(Response::score));
+    assertThat(tiny.pairwise(0.95)).noneMatch(GroupComparison::significant);
+    assertThat(tiny.againstRest(0.95)).noneMatch(GroupComparison::significant);
+    assertThat(tiny.spread(0.95).significant()).isFalse();
+  }
+
+  @Test
+  void otherMetricsAreToldToPassFunctions() {
+    Breakdown<String, Long> counts =
+        Breakdown.of(RESPONSES, Response::channel, java.util.stream.Collectors.counting());
+    assertThatThrownBy(() -> counts.pairwise(0.95))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage("java.lang.Long is not an Estimate: pass the comparison function");
+    assertThatThrownBy(() -> counts.againstRest(0.95))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage("java.lang.Long is not Mergeable: pass the merge function");
+    assertThatThrownBy(() -> counts.spread(0.95)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> counts.merge(counts))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(counts.merge(counts, Long::sum).group("web")).contains(8L);
+  }
 }

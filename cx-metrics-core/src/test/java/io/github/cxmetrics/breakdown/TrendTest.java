@@ -62,6 +62,8 @@ class TrendTest {
     assertThat(changes.get(0).from()).isEqualTo(LocalDate.parse("2024-01-01"));
     assertThat(changes.get(0).to()).isEqualTo(LocalDate.parse("2024-02-01"));
     assertThat(changes.get(0).change()).isEqualTo(Comparison.of(Nps.of(3, 9, 6), Nps.of(10)));
+    assertThat(monthly().changes()).isEqualTo(changes);
+    assertThat(monthly().rolling(2)).isEqualTo(monthly().rolling(2, Nps::merge));
     // adjusted-Wald test (Lewis & Sauro): January, one promoter: n~ = 4, p~ = 1.75/4, d~ = 0.75/4,
     // adjusted NPS 25, SE 100 sqrt((p~ + d~ - (p~ - d~)^2) / 4) = 37.5. February, 1 promoter and
     // 2 detractors of 3: n~ = 6, p~ = 1.75/6, d~ = 2.75/6, adjusted NPS -100/6.

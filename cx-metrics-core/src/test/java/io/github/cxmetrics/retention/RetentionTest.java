@@ -110,4 +110,44 @@ class RetentionTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessage("atStart contains a null customer");
   }
+
+  @Test
+  void collectsCustomerRecordsBySegment() {
+    record Customer(String segment, boolean atStart, boolean atEnd) {}
+    List<Customer> customers =
+        List.of(
+            new Customer("smb", true, true),
+            new Customer("smb", true, false),
+            new Customer("smb", false, true),
+            new Customer("ent", true, true),
+            new Customer("ent", false, false));
+    java.util.stream.Collector<Customer, ?, Retention> retention =
+        Retention.toRetention(Customer::atStart, Customer::atEnd);
+    // smb: S = 2, E = 2, N = 1 (retained 1); ent: S = 1, E = 1, N = 0
+    assertThat(customers.stream().filter(c -> c.segment().equals("smb")).collect(retention))
+        .isEqualTo(Retention.ofCounts(2, 2, 1));
+    assertThat(customers.parallelStream().collect(retention))
+        .isEqualTo(Retention.ofCounts(3, 3, 1));
+    io.github.cxmetrics.breakdown.Breakdown<String, Retention> bySegment =
+        io.github.cxmetrics.breakdown.Breakdown.of(customers, Customer::segment, retention);
+    assertThat(bySegment.group("ent")).contains(Retention.ofCounts(1, 1, 0));
+    assertThat(bySegment.pairwise(0.95)).hasSize(1);
+    assertThatThrownBy(() -> Retention.toRetention(null, c -> true)).hasMessage("atStart");
+    assertThatThrownBy(() -> Retention.toRetention(c -> true, null)).hasMessage("atEnd");
+  }
+
+  @Test
+  void isAnEstimateOfTheRetentionRate() {
+    assertThat(QUARTER.score()).isEqualTo(QUARTER.retentionRate());
+    assertThat(QUARTER.count()).isEqualTo(100);
+    assertThat(QUARTER.isEmpty()).isFalse();
+    assertThat(Retention.EMPTY.isEmpty()).isTrue();
+    assertThat(QUARTER.confidenceInterval(0.9)).isEqualTo(QUARTER.retentionInterval(0.9));
+    assertThat(QUARTER.unit()).isEqualTo(io.github.cxmetrics.stats.Unit.FRACTION);
+    assertThat(QUARTER.testBasis().estimate()).isCloseTo(91.0 / 102, within(1e-15));
+    assertThatThrownBy(() -> Retention.EMPTY.retentionInterval(2))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Retention.EMPTY.churnInterval(2))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

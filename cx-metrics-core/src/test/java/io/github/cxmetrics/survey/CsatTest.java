@@ -143,4 +143,59 @@ class CsatTest {
     assertThat(Csat.of(RATINGS))
         .hasToString("Csat[score=60.0, n=10, CSAT on [1, 5] satisfied from 4]");
   }
+
+  @Test
+  void offScaleRatingsHintAtTheCommonScaleThatHoldsThem() {
+    // 1..5: 6 and 7 fit 1..7; 9 fits 1..10; 0 fits 0..10; 11 fits none
+    assertThatThrownBy(() -> Csat.of(7)).hasMessageEndingWith("use RatingScale.ONE_TO_SEVEN");
+    assertThatThrownBy(() -> Csat.of(9)).hasMessageEndingWith("use RatingScale.of(1, 10)");
+    assertThatThrownBy(() -> Csat.of(0)).hasMessageEndingWith("use RatingScale.of(0, 10)");
+    assertThatThrownBy(() -> Csat.of(11))
+        .hasMessage("rating 11 at index 0 is outside the rating scale [1, 5]");
+    assertThatThrownBy(() -> Csat.of(-1))
+        .hasMessage("rating -1 at index 0 is outside the rating scale [1, 5]");
+    // on 1..7, an 8 fits 1..10; on 0..10 nothing larger is common
+    assertThatThrownBy(() -> Csat.definition(RatingScale.ONE_TO_SEVEN, 6).of(8))
+        .hasMessageEndingWith("use RatingScale.of(1, 10)");
+    assertThatThrownBy(() -> Csat.definition(RatingScale.of(0, 10), 9).of(11))
+        .hasMessage("rating 11 at index 0 is outside the rating scale [0, 10]");
+    assertThatThrownBy(() -> Csat.definition(RatingScale.of(2, 5), 4).of(1))
+        .hasMessageEndingWith("use RatingScale.ONE_TO_FIVE");
+    assertThatThrownBy(() -> Csat.definition(RatingScale.of(2, 6), 4).of(1))
+        .hasMessageEndingWith("use RatingScale.ONE_TO_SEVEN");
+    assertThatThrownBy(() -> Csat.definition(RatingScale.of(-2, 2), 1).of(3))
+        .hasMessage("rating 3 at index 0 is outside the rating scale [-2, 2]");
+  }
+
+  @Test
+  void definitionsMakeValuesAccumulatorsAndCollectors() {
+    CsatDefinition seven = Csat.definition(RatingScale.ONE_TO_SEVEN, 6);
+    assertThat(seven.scale()).isEqualTo(RatingScale.ONE_TO_SEVEN);
+    assertThat(seven.satisfiedFrom()).isEqualTo(6);
+    assertThat(seven).isEqualTo(Csat.definition(RatingScale.ONE_TO_SEVEN, 6));
+    assertThat(seven).isNotEqualTo(Csat.definition(RatingScale.ONE_TO_SEVEN, 5));
+    assertThat(seven.hashCode()).isEqualTo(Csat.definition(RatingScale.ONE_TO_SEVEN, 6).hashCode());
+    assertThat(seven).hasToString("CSAT on [1, 7] satisfied from 6");
+    Csat expected = seven.ofCounts(0, 0, 0, 0, 1, 1, 2);
+    assertThat(seven.of(7, 6, 5, 7)).isEqualTo(expected);
+    assertThat(seven.of(new byte[] {7, 6, 5, 7})).isEqualTo(expected);
+    assertThat(seven.of(List.of(7, 6, 5, 7))).isEqualTo(expected);
+    assertThat(seven.of(List.of("7", "6", "5", "7"), Integer::parseInt)).isEqualTo(expected);
+    assertThat(java.util.stream.Stream.of(7, 6, 5, 7).collect(seven.toCsat())).isEqualTo(expected);
+    assertThat(
+            java.util.stream.Stream.of("7", "6", "5", "7").collect(seven.toCsat(Integer::parseInt)))
+        .isEqualTo(expected);
+    CsatAccumulator accumulator = seven.accumulator();
+    accumulator.add(expected);
+    assertThat(accumulator.snapshot()).isEqualTo(expected);
+    assertThat(seven.empty().merge(expected)).isEqualTo(expected);
+    assertThat(expected.definition()).isEqualTo(seven);
+    assertThat(expected.score()).isEqualTo(75.0);
+    assertThat(expected.unit()).isEqualTo(io.github.cxmetrics.stats.Unit.PERCENT);
+    assertThatThrownBy(() -> new CsatAccumulator().add(expected))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "cannot add CSAT on [1, 7] satisfied from 6 to CSAT on [1, 5] satisfied from 4");
+    assertThatThrownBy(() -> seven.of(List.of("x"), null)).hasMessage("rating");
+  }
 }
