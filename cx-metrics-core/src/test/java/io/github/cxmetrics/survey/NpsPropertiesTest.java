@@ -8,12 +8,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.github.cxmetrics.laws.MergeableLaws;
 import io.github.cxmetrics.stats.Interval;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collector;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** The laws every {@link Nps} obeys, checked on random samples. */
-class NpsPropertiesTest {
+class NpsPropertiesTest extends MergeableLaws<Nps, Integer> {
+  @Override
+  protected Gen<List<Integer>> inputs() {
+    return lists().of(integers().between(0, 10)).ofSizeBetween(0, 300);
+  }
+
+  @Override
+  protected Nps of(List<Integer> input) {
+    return Nps.of(input.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  @Override
+  protected Nps empty() {
+    return Nps.EMPTY;
+  }
+
+  @Override
+  protected Optional<Collector<Integer, ?, Nps>> collector() {
+    return Optional.of(Nps.toNps());
+  }
+
+  @Override
+  protected Optional<Nps> roundTrip(Nps value) {
+    return Optional.of(Nps.fromByteArray(value.toByteArray()));
+  }
 
   /** A second, deliberately plain classification of the answers. */
   private static long[] classify(int[] responses) {
@@ -51,37 +81,6 @@ class NpsPropertiesTest {
   }
 
   @Test
-  void emptyIsTheIdentityOfMerge() {
-    qt().forAll(npsResponses())
-        .checkAssert(
-            responses -> {
-              Nps nps = Nps.of(responses);
-              assertThat(nps.merge(Nps.EMPTY)).isEqualTo(nps);
-              assertThat(Nps.EMPTY.merge(nps)).isEqualTo(nps);
-            });
-  }
-
-  @Test
-  void mergeIsAssociativeAndCommutative() {
-    qt().forAll(npsResponses(), npsResponses(), npsResponses())
-        .checkAssert(
-            (a, b, c) -> {
-              Nps x = Nps.of(a);
-              Nps y = Nps.of(b);
-              Nps z = Nps.of(c);
-              assertThat(x.merge(y).merge(z)).isEqualTo(x.merge(y.merge(z)));
-              assertThat(x.merge(y)).isEqualTo(y.merge(x));
-            });
-  }
-
-  @Test
-  void splittingTheInputNeverChangesTheResult() {
-    qt().forAll(npsResponses(), npsResponses())
-        .checkAssert(
-            (a, b) -> assertThat(Nps.of(concat(a, b))).isEqualTo(Nps.of(a).merge(Nps.of(b))));
-  }
-
-  @Test
   void accumulatorAndEveryFactoryEqualTheArrayFactory() {
     qt().forAll(npsResponses(), npsResponses())
         .checkAssert(
@@ -97,15 +96,6 @@ class NpsPropertiesTest {
               assertThat(oneByOne.count()).isEqualTo(a.length + b.length);
               assertThat(Nps.of(boxed(concat(a, b)))).isEqualTo(expected);
             });
-  }
-
-  @Test
-  void parallelCollectorEqualsSequential() {
-    qt().forAll(npsResponses())
-        .checkAssert(
-            responses ->
-                assertThat(boxed(responses).parallelStream().collect(Nps.toNps()))
-                    .isEqualTo(boxed(responses).stream().collect(Nps.toNps())));
   }
 
   @Test
