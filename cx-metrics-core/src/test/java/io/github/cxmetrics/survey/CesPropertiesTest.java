@@ -7,12 +7,43 @@ import static io.github.cxmetrics.survey.Gens.ratings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.github.cxmetrics.laws.MergeableLaws;
 import io.github.cxmetrics.stats.Interval;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collector;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** The laws every {@link Ces} obeys, on the 1..5 scale. */
-class CesPropertiesTest {
+class CesPropertiesTest extends MergeableLaws<Ces, Integer> {
+  @Override
+  protected Gen<List<Integer>> inputs() {
+    return lists().of(integers().between(1, 5)).ofSizeBetween(0, 300);
+  }
+
+  @Override
+  protected Ces of(List<Integer> input) {
+    return Ces.of(input.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  @Override
+  protected Ces empty() {
+    return Ces.DEFAULT.empty();
+  }
+
+  @Override
+  protected Optional<Collector<Integer, ?, Ces>> collector() {
+    return Optional.of(Ces.toCes());
+  }
+
+  @Override
+  protected Optional<Ces> roundTrip(Ces value) {
+    return Optional.of(Ces.fromByteArray(value.toByteArray()));
+  }
 
   @Test
   void meanAndSpreadMatchATwoPassComputation() {
@@ -33,22 +64,6 @@ class CesPropertiesTest {
               assertThat(ces.standardDeviation())
                   .isCloseTo(Math.sqrt(squares / (ratings.length - 1)), within(1e-9));
               assertThat(ces.lowEffortShare()).isBetween(0.0, 100.0);
-            });
-  }
-
-  @Test
-  void mergeLaws() {
-    Ces empty = Ces.definition(Ces.DEFAULT_SCALE, Ces.DEFAULT_DIRECTION).empty();
-    qt().forAll(ratings(1, 5), ratings(1, 5), ratings(1, 5))
-        .checkAssert(
-            (a, b, c) -> {
-              Ces x = Ces.of(a);
-              Ces y = Ces.of(b);
-              Ces z = Ces.of(c);
-              assertThat(x.merge(empty)).isEqualTo(x);
-              assertThat(x.merge(y).merge(z)).isEqualTo(x.merge(y.merge(z)));
-              assertThat(x.merge(y)).isEqualTo(y.merge(x));
-              assertThat(Ces.of(concat(a, b))).isEqualTo(x.merge(y));
             });
   }
 

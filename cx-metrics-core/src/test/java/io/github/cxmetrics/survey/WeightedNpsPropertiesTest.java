@@ -8,14 +8,57 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.github.cxmetrics.laws.MergeableLaws;
 import io.github.cxmetrics.stats.Interval;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Collector;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** The laws every {@link WeightedNps} obeys, checked on random samples and weights. */
-class WeightedNpsPropertiesTest {
+class WeightedNpsPropertiesTest
+    extends MergeableLaws<WeightedNps, WeightedNpsPropertiesTest.Answer> {
+  /** One weighted answer. */
+  record Answer(int score, double weight) {}
+
+  @Override
+  protected Gen<List<Answer>> inputs() {
+    return npsResponses()
+        .zip(
+            longs().all(),
+            (responses, seed) -> {
+              double[] weights = weights(responses.length, seed);
+              return IntStream.range(0, responses.length)
+                  .mapToObj(i -> new Answer(responses[i], weights[i]))
+                  .toList();
+            });
+  }
+
+  @Override
+  protected WeightedNps of(List<Answer> input) {
+    return WeightedNps.of(
+        input.stream().mapToInt(Answer::score).toArray(),
+        input.stream().mapToDouble(Answer::weight).toArray());
+  }
+
+  @Override
+  protected WeightedNps empty() {
+    return WeightedNps.EMPTY;
+  }
+
+  @Override
+  protected Optional<Collector<Answer, ?, WeightedNps>> collector() {
+    return Optional.of(WeightedNps.toWeightedNps(Answer::score, Answer::weight));
+  }
+
+  @Override
+  protected Optional<WeightedNps> roundTrip(WeightedNps value) {
+    return Optional.of(WeightedNps.fromByteArray(value.toByteArray()));
+  }
 
   /** Weights from a seed: a mix of ordinary, tiny, huge and zero weights. */
   private static double[] weights(int length, long seed) {
@@ -58,21 +101,6 @@ class WeightedNpsPropertiesTest {
   }
 
   @Test
-  void mergeIsExactAssociativeAndCommutativeWithEmptyAsIdentity() {
-    qt().forAll(npsResponses(), npsResponses(), npsResponses(), longs().all())
-        .checkAssert(
-            (a, b, c, seed) -> {
-              WeightedNps x = weighted(a, seed);
-              WeightedNps y = weighted(b, seed + 1);
-              WeightedNps z = weighted(c, seed + 2);
-              assertThat(x.merge(WeightedNps.EMPTY)).isEqualTo(x);
-              assertThat(WeightedNps.EMPTY.merge(x)).isEqualTo(x);
-              assertThat(x.merge(y).merge(z)).isEqualTo(x.merge(y.merge(z)));
-              assertThat(x.merge(y)).isEqualTo(y.merge(x));
-            });
-  }
-
-  @Test
   void neitherSplittingNorReorderingChangesTheResult() {
     qt().forAll(npsResponses(), longs().all(), integers().between(0, 300))
         .checkAssert(
@@ -95,24 +123,6 @@ class WeightedNpsPropertiesTest {
                 reversedWeights[i] = weights[n - 1 - i];
               }
               assertThat(WeightedNps.of(reversedResponses, reversedWeights)).isEqualTo(whole);
-            });
-  }
-
-  @Test
-  void parallelCollectorEqualsSequential() {
-    record Answer(int score, double weight) {}
-    qt().forAll(npsResponses(), longs().all())
-        .checkAssert(
-            (responses, seed) -> {
-              double[] weights = weights(responses.length, seed);
-              var answers =
-                  IntStream.range(0, responses.length)
-                      .mapToObj(i -> new Answer(responses[i], weights[i]))
-                      .toList();
-              var collector = WeightedNps.toWeightedNps(Answer::score, Answer::weight);
-              assertThat(answers.parallelStream().collect(collector))
-                  .isEqualTo(answers.stream().collect(collector))
-                  .isEqualTo(WeightedNps.of(responses, weights));
             });
   }
 
