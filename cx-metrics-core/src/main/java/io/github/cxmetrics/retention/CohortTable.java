@@ -2,6 +2,7 @@ package io.github.cxmetrics.retention;
 
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Inputs;
+import io.github.cxmetrics.stats.Mergeable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +37,7 @@ import java.util.function.Function;
  * <p>Tables of disjoint customer sets with the same unit and observation end {@link #merge merge}
  * by adding counts; a customer present in both would be counted twice.
  */
-public final class CohortTable {
+public final class CohortTable implements Mergeable<CohortTable> {
   private final PeriodUnit unit;
   private final LocalDate observedThrough;
   private final TreeMap<Long, long[]> cohorts;
@@ -207,6 +208,7 @@ public final class CohortTable {
    * @throws IllegalArgumentException if the units or observation ends differ, naming both
    * @throws ArithmeticException if a count overflows a {@code long}
    */
+  @Override
   public CohortTable merge(CohortTable other) {
     Objects.requireNonNull(other, "other");
     if (unit != other.unit || !observedThrough.equals(other.observedThrough)) {

@@ -1,6 +1,7 @@
 package io.github.cxmetrics.retention;
 
 import io.github.cxmetrics.internal.ExactSum;
+import io.github.cxmetrics.stats.Mergeable;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Objects;
@@ -9,9 +10,9 @@ import java.util.Objects;
  * Gross and net revenue retention over a period, from each customer's revenue at the start and at
  * the end of the period (recurring revenue per period, in the currency of the input).
  *
- * <p>Definitions, over the customers with revenue at the start (new customers do not count), with
- * {@code s_c} and {@code e_c} a customer's revenue at the start and at the end (0 if absent at the
- * end):
+ * <p>Definitions, over the starting customers (those in the map of revenue at the start, with any
+ * revenue {@code >= 0}; customers new at the end do not count), with {@code s_c} and {@code e_c} a
+ * customer's revenue at the start and at the end (0 if absent at the end):
  *
  * <ul>
  *   <li>gross revenue retention {@code GRR = sum(min(s_c, e_c)) / sum(s_c)}: the share of starting
@@ -20,7 +21,9 @@ import java.util.Objects;
  *       minus contraction and churn, over starting revenue; {@code >= 0}, above 1 when expansion
  *       outweighs losses;
  *   <li>expansion {@code sum(max(e_c - s_c, 0))}, contraction and churn {@code sum(max(s_c - e_c,
- *       0))}, of which churned revenue is the starting revenue of customers absent at the end.
+ *       0))}, of which churned revenue is the starting revenue of customers who have
+ *       <i>churned</i>: absent at the end, or present with revenue 0 (the common SaaS definition: a
+ *       customer left on a free plan pays nothing and counts as lost, not as contraction).
  * </ul>
  *
  * <p>These are the definitions used in subscription-business reporting (see e.g. D. Skok, "SaaS
@@ -30,7 +33,7 @@ import java.util.Objects;
  * {@link #merge merge} exactly. A value with no starting revenue has sums but no rates: they throw
  * {@link IllegalStateException}.
  */
-public final class RevenueRetention {
+public final class RevenueRetention implements Mergeable<RevenueRetention> {
   /** No revenue at all: the identity of {@link #merge}. */
   public static final RevenueRetention EMPTY =
       new RevenueRetention(
@@ -84,6 +87,10 @@ public final class RevenueRetention {
         continue;
       }
       double e = revenue(entry.getKey(), endValue, "atEnd");
+      if (e == 0) {
+        churned.add(s);
+        continue;
+      }
       kept.add(Math.min(s, e));
       endOfStarting.add(e);
     }
@@ -139,7 +146,7 @@ public final class RevenueRetention {
     return ExactSum.toDouble(start.subtract(kept));
   }
 
-  /** {@return the starting revenue of customers absent at the end, rounded} */
+  /** {@return the starting revenue of churned customers (absent at the end, or at 0), rounded} */
   public double churnedRevenue() {
     return ExactSum.toDouble(churned);
   }
@@ -184,6 +191,7 @@ public final class RevenueRetention {
    * @return the combined value
    * @throws NullPointerException if {@code other} is null
    */
+  @Override
   public RevenueRetention merge(RevenueRetention other) {
     Objects.requireNonNull(other, "other");
     return new RevenueRetention(

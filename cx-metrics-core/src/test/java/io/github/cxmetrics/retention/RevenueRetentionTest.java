@@ -57,4 +57,16 @@ class RevenueRetentionTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("revenue retention is undefined with no starting revenue");
   }
+
+  @Test
+  void aCustomerLeftAtZeroRevenueHasChurned() {
+    // b drops from 50 to 0: churned, like c (absent); a expands from 100 to 120
+    RevenueRetention revenue =
+        RevenueRetention.of(Map.of("a", 100.0, "b", 50.0, "c", 30.0), Map.of("a", 120.0, "b", 0.0));
+    assertThat(revenue.churnedRevenue()).isEqualTo(50.0 + 30.0);
+    assertThat(revenue.contractionAndChurn()).isEqualTo(50.0 + 30.0);
+    assertThat(revenue.grossRevenueRetention()).isCloseTo(100.0 / 180, within(1e-15));
+    assertThat(revenue.netRevenueRetention()).isCloseTo(120.0 / 180, within(1e-15));
+    assertThat(revenue.expansion()).isEqualTo(20.0);
+  }
 }

@@ -44,4 +44,22 @@ class BgNbdFitRobustnessTest {
     System.out.println("fitted " + outcomes[0] + ", unidentifiable " + outcomes[1]);
     assertThat(outcomes[0]).isPositive();
   }
+
+  @Test
+  void aSearchCrawlingTowardsNoDropoutIsReportedUnidentifiable() {
+    // a base the property above once found: the likelihood keeps rising as a -> 0 and b -> inf
+    // (a dropout probability collapsing to 0), by about one log-unit in a hundred steps
+    BgNbd model =
+        BgNbd.of(0.13741904277846384, 26.540289667314745, 0.7410688691708194, 2.0163451590719115);
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5488429001854000L);
+    double[] ages = new double[137];
+    for (int i = 0; i < ages.length; i++) {
+      ages[i] = 10 + 30 * rng.nextDouble();
+    }
+    CustomerSummaries base = model.simulate(ages, rng);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BgNbd.fit(base))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the data cannot identify the BG/NBD model")
+        .hasMessageContaining("runs towards");
+  }
 }
