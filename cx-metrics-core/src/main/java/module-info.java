@@ -14,7 +14,9 @@
  *   <li>{@link io.github.cxmetrics.journey}: journey stages and conversion funnels;
  *   <li>{@link io.github.cxmetrics.breakdown}: any metric by segment, channel or stage, with
  *       significance and consistency across groups;
- *   <li>{@link io.github.cxmetrics.stats}: intervals and comparisons of two estimates.
+ *   <li>{@link io.github.cxmetrics.stats}: what every estimate shares, intervals, comparisons of
+ *       two estimates, proportions;
+ *   <li>{@link io.github.cxmetrics.calendar}: calendar periods (day, ISO week, month, quarter).
  * </ul>
  */
 module io.github.cxmetrics.core {
@@ -29,4 +31,5 @@ module io.github.cxmetrics.core {
   exports io.github.cxmetrics.value;
   exports io.github.cxmetrics.journey;
   exports io.github.cxmetrics.breakdown;
+  exports io.github.cxmetrics.calendar;
 }

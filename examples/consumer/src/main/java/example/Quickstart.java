@@ -10,7 +10,7 @@ import io.github.cxmetrics.journey.Funnel;
 import io.github.cxmetrics.journey.JourneyStage;
 import io.github.cxmetrics.retention.ChurnRates;
 import io.github.cxmetrics.retention.CohortTable;
-import io.github.cxmetrics.retention.PeriodUnit;
+import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.retention.Retention;
 import io.github.cxmetrics.survey.Nps;
 import io.github.cxmetrics.value.BgNbd;

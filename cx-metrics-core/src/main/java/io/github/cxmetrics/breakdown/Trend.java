@@ -1,7 +1,7 @@
 package io.github.cxmetrics.breakdown;
 
+import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.internal.Inputs;
-import io.github.cxmetrics.retention.PeriodUnit;
 import io.github.cxmetrics.stats.Comparison;
 import java.time.Instant;
 import java.time.LocalDate;

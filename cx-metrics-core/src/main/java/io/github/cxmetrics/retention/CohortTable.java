@@ -1,5 +1,6 @@
 package io.github.cxmetrics.retention;
 
+import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Inputs;
 import io.github.cxmetrics.stats.Mergeable;

@@ -3,7 +3,7 @@ package io.github.cxmetrics.breakdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cxmetrics.retention.PeriodUnit;
+import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.survey.Nps;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.github.cxmetrics.retention.PeriodUnit;
+import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.survey.Nps;
 import java.time.Instant;

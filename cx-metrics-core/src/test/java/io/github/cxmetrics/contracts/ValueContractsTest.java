@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cxmetrics.breakdown.Breakdown;
 import io.github.cxmetrics.breakdown.Trend;
+import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.journey.Funnel;
 import io.github.cxmetrics.retention.Cohort;
 import io.github.cxmetrics.retention.CohortTable;
-import io.github.cxmetrics.retention.PeriodUnit;
 import io.github.cxmetrics.retention.Retention;
 import io.github.cxmetrics.retention.RevenueRetention;
 import io.github.cxmetrics.survey.Ces;

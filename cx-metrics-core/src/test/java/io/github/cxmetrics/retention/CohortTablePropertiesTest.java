@@ -3,6 +3,7 @@ package io.github.cxmetrics.retention;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.laws.MergeableLaws;
 import java.time.LocalDate;
 import java.util.ArrayList;

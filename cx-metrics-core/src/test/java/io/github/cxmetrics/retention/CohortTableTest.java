@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.github.cxmetrics.calendar.PeriodUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
