@@ -1,6 +1,7 @@
 package io.github.cxmetrics.breakdown;
 
 import io.github.cxmetrics.calendar.PeriodUnit;
+import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Inputs;
 import io.github.cxmetrics.stats.Comparison;
 import java.time.Instant;
@@ -236,9 +237,7 @@ public final class Trend<M> {
    */
   public List<PeriodValue<M>> rolling(int window, BinaryOperator<M> merge) {
     Objects.requireNonNull(merge, "merge");
-    if (window < 1) {
-      throw new IllegalArgumentException("window (" + window + ") must be >= 1");
-    }
+    Checks.checkAtLeast("window", window, 1);
     List<PeriodValue<M>> windows = new ArrayList<>(periods.size());
     for (long end : periods.keySet()) {
       M total = null;

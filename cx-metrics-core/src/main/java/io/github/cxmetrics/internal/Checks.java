@@ -71,6 +71,44 @@ public final class Checks {
   }
 
   /**
+   * Returns {@code value} if it is finite and strictly above {@code bound}.
+   *
+   * @throws IllegalArgumentException naming {@code name}, the value and the bound otherwise
+   */
+  public static double checkAbove(String name, double value, double bound) {
+    if (!(value > bound && value < Double.POSITIVE_INFINITY)) {
+      String limit =
+          bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+      throw new IllegalArgumentException(name + " (" + value + ") must be finite and > " + limit);
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it is strictly between 0 and 1.
+   *
+   * @throws IllegalArgumentException naming {@code name} and the value otherwise
+   */
+  public static double checkOpenUnit(String name, double value) {
+    if (!(value > 0 && value < 1)) {
+      throw new IllegalArgumentException(name + " (" + value + ") must be in (0, 1)");
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it is at least {@code minimum}.
+   *
+   * @throws IllegalArgumentException naming {@code name}, the value and the minimum otherwise
+   */
+  public static long checkAtLeast(String name, long value, long minimum) {
+    if (value < minimum) {
+      throw new IllegalArgumentException(name + " (" + value + ") must be >= " + minimum);
+    }
+    return value;
+  }
+
+  /**
    * Returns {@code count} if it is not negative.
    *
    * @throws IllegalArgumentException naming {@code name} if {@code count} is negative

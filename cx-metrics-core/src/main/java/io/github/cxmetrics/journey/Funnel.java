@@ -150,6 +150,11 @@ public final class Funnel<S> implements Mergeable<Funnel<S>> {
 
   private static <S> List<S> checkStages(List<S> stages) {
     Objects.requireNonNull(stages, "stages");
+    for (int i = 0; i < stages.size(); i++) {
+      if (stages.get(i) == null) {
+        throw new NullPointerException("stage at index " + i + " of " + stages + " is null");
+      }
+    }
     List<S> copy = List.copyOf(stages);
     if (copy.size() < 2) {
       throw new IllegalArgumentException("a funnel needs at least two stages, not " + copy);

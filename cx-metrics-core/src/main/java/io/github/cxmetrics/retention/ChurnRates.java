@@ -1,5 +1,7 @@
 package io.github.cxmetrics.retention;
 
+import io.github.cxmetrics.internal.Checks;
+
 /**
  * Conversions of churn rates between period lengths, under a constant per-period churn rate (each
  * customer independently survives each period with probability {@code 1 - m}).
@@ -60,15 +62,10 @@ public final class ChurnRates {
   }
 
   static double checkRate(double rate) {
-    if (!(rate >= 0 && rate <= 1)) {
-      throw new IllegalArgumentException("churn rate (" + rate + ") must be in [0, 1]");
-    }
-    return rate;
+    return Checks.checkProbability("churn rate", rate);
   }
 
   private static void checkPeriods(double periods) {
-    if (!(periods > 0 && periods < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("periods (" + periods + ") must be finite and > 0");
-    }
+    Checks.checkPositive("periods", periods);
   }
 }

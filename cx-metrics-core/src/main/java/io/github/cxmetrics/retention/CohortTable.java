@@ -164,9 +164,7 @@ public final class CohortTable implements Mergeable<CohortTable> {
    * @throws IllegalStateException if no cohort was observed for that many periods
    */
   public double averageRetention(int offset) {
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset (" + offset + ") must be >= 0");
-    }
+    Checks.checkAtLeast("offset", offset, 0);
     long active = 0;
     long size = 0;
     for (long[] row : cohorts.values()) {

@@ -14,6 +14,11 @@ import java.util.Set;
  * customers those only at the end; {@link #retention()} gives the exact counts {@code S = |start|},
  * {@code E = |end|}, {@code N = |acquired|}.
  *
+ * <p>Identifiers are compared with {@code equals}, so both collections must hold identifiers of the
+ * same type: {@code of(List.of(1), List.of(1L))} compares an {@code Integer} with a {@code Long},
+ * finds no customer in both, and reports customer 1 as lost and customer 1L as acquired. Convert
+ * identifiers to one type (e.g. {@code String} or {@code Long}) before calling.
+ *
  * @param <T> the type of the customer identifiers
  */
 public final class CustomerChanges<T> {

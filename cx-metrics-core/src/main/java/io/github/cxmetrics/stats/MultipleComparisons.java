@@ -1,5 +1,6 @@
 package io.github.cxmetrics.stats;
 
+import io.github.cxmetrics.internal.Checks;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -62,9 +63,7 @@ public final class MultipleComparisons {
    * @throws IllegalArgumentException if {@code alpha} is outside (0, 1) or a p-value outside [0, 1]
    */
   public static boolean[] holmRejects(double alpha, double... pValues) {
-    if (!(alpha > 0 && alpha < 1)) {
-      throw new IllegalArgumentException("alpha (" + alpha + ") must be in (0, 1)");
-    }
+    Checks.checkOpenUnit("alpha", alpha);
     double[] adjusted = holm(pValues);
     boolean[] rejects = new boolean[adjusted.length];
     for (int i = 0; i < adjusted.length; i++) {

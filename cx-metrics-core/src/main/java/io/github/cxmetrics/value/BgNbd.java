@@ -1,5 +1,6 @@
 package io.github.cxmetrics.value;
 
+import io.github.cxmetrics.internal.Checks;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.numbers.gamma.Digamma;
@@ -78,17 +79,11 @@ public final class BgNbd {
    * @throws IllegalArgumentException if a parameter is not finite and positive, naming it
    */
   public static BgNbd of(double r, double alpha, double a, double b) {
-    positive("r", r);
-    positive("alpha", alpha);
-    positive("a", a);
-    positive("b", b);
+    Checks.checkPositive("r", r);
+    Checks.checkPositive("alpha", alpha);
+    Checks.checkPositive("a", a);
+    Checks.checkPositive("b", b);
     return new BgNbd(r, alpha, a, b);
-  }
-
-  static void positive(String name, double value) {
-    if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(name + " (" + value + ") must be finite and > 0");
-    }
   }
 
   /**
@@ -285,9 +280,7 @@ public final class BgNbd {
    *     infinite
    */
   public double probabilityOfPurchases(int n, double t) {
-    if (n < 0) {
-      throw new IllegalArgumentException("number of purchases (" + n + ") must be >= 0");
-    }
+    Checks.checkAtLeast("number of purchases", n, 0);
     horizon(t);
     if (t == 0) {
       return n == 0 ? 1 : 0;

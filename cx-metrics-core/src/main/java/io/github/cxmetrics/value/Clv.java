@@ -1,5 +1,7 @@
 package io.github.cxmetrics.value;
 
+import io.github.cxmetrics.internal.Checks;
+
 /**
  * Customer lifetime value (CLV) from closed-form formulas.
  *
@@ -15,8 +17,8 @@ package io.github.cxmetrics.value;
  *       Lehmann, "Customers as Assets", Journal of Interactive Marketing 17(1), 9-24, 2003);
  *   <li>{@link #retentionBasedWithInitialMargin}: {@code m (1 + d) / (1 + d - r)}, the same with a
  *       margin also received at time zero;
- *   <li>{@link #retentionBased(double, double, double, int)}: the finite-horizon sum {@code
- *       sum_{t=1..T} m (r / (1 + d))^t}.
+ *   <li>{@link #retentionBasedOverHorizon}: the finite-horizon sum {@code sum_{t=1..T} m (r / (1 +
+ *       d))^t}.
  * </ul>
  */
 public final class Clv {
@@ -38,10 +40,10 @@ public final class Clv {
       double purchasesPerPeriod,
       double lifespanPeriods,
       double grossMargin) {
-    nonNegative("averagePurchaseValue", averagePurchaseValue);
-    nonNegative("purchasesPerPeriod", purchasesPerPeriod);
-    nonNegative("lifespanPeriods", lifespanPeriods);
-    unitInterval("grossMargin", grossMargin);
+    Checks.checkNonNegative("averagePurchaseValue", averagePurchaseValue);
+    Checks.checkNonNegative("purchasesPerPeriod", purchasesPerPeriod);
+    Checks.checkNonNegative("lifespanPeriods", lifespanPeriods);
+    Checks.checkProbability("grossMargin", grossMargin);
     return averagePurchaseValue * purchasesPerPeriod * lifespanPeriods * grossMargin;
   }
 
@@ -91,14 +93,12 @@ public final class Clv {
    * @return the lifetime value over the horizon, in the currency of the margin
    * @throws IllegalArgumentException if an argument is out of its range, naming it
    */
-  public static double retentionBased(
+  public static double retentionBasedOverHorizon(
       double marginPerPeriod, double retentionRate, double discountRate, int periods) {
-    finite("marginPerPeriod", marginPerPeriod);
-    unitInterval("retentionRate", retentionRate);
+    Checks.checkFinite("marginPerPeriod", marginPerPeriod);
+    Checks.checkProbability("retentionRate", retentionRate);
     checkDiscount(discountRate);
-    if (periods < 0) {
-      throw new IllegalArgumentException("periods (" + periods + ") must be >= 0");
-    }
+    Checks.checkAtLeast("periods", periods, 0);
     double q = retentionRate / (1 + discountRate);
     if (periods == 0) {
       return 0.0;
@@ -110,7 +110,7 @@ public final class Clv {
   }
 
   private static void checkRetentionInputs(double margin, double retention, double discount) {
-    finite("marginPerPeriod", margin);
+    Checks.checkFinite("marginPerPeriod", margin);
     if (!(retention >= 0 && retention < 1)) {
       throw new IllegalArgumentException("retentionRate (" + retention + ") must be in [0, 1)");
     }
@@ -126,26 +126,6 @@ public final class Clv {
   }
 
   private static void checkDiscount(double discount) {
-    if (!(discount > -1 && discount < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("discountRate (" + discount + ") must be finite and > -1");
-    }
-  }
-
-  private static void finite(String name, double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + " (" + value + ") must be finite");
-    }
-  }
-
-  private static void nonNegative(String name, double value) {
-    if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(name + " (" + value + ") must be finite and >= 0");
-    }
-  }
-
-  private static void unitInterval(String name, double value) {
-    if (!(value >= 0 && value <= 1)) {
-      throw new IllegalArgumentException(name + " (" + value + ") must be in [0, 1]");
-    }
+    Checks.checkAbove("discountRate", discount, -1);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.cxmetrics.value;
 
+import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Inputs;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,9 +59,9 @@ public final class GammaGamma {
    * @throws IllegalArgumentException if a parameter is not finite and positive, naming it
    */
   public static GammaGamma of(double p, double q, double gamma) {
-    BgNbd.positive("p", p);
-    BgNbd.positive("q", q);
-    BgNbd.positive("gamma", gamma);
+    Checks.checkPositive("p", p);
+    Checks.checkPositive("q", q);
+    Checks.checkPositive("gamma", gamma);
     return new GammaGamma(p, q, gamma);
   }
 

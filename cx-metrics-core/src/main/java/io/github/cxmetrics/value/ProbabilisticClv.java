@@ -1,5 +1,6 @@
 package io.github.cxmetrics.value;
 
+import io.github.cxmetrics.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -68,17 +69,10 @@ public final class ProbabilisticClv {
       int periods) {
     Objects.requireNonNull(purchases, "purchases");
     Objects.requireNonNull(value, "value");
-    if (!(margin >= 0 && margin <= 1)) {
-      throw new IllegalArgumentException("margin (" + margin + ") must be in [0, 1]");
-    }
-    if (!(discountRate > -1 && discountRate < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(
-          "discountRate (" + discountRate + ") must be finite and > -1");
-    }
-    BgNbd.positive("periodLength", periodLength);
-    if (periods < 0) {
-      throw new IllegalArgumentException("periods (" + periods + ") must be >= 0");
-    }
+    Checks.checkProbability("margin", margin);
+    Checks.checkAbove("discountRate", discountRate, -1);
+    Checks.checkPositive("periodLength", periodLength);
+    Checks.checkAtLeast("periods", periods, 0);
     return new ProbabilisticClv(purchases, value, margin, discountRate, periodLength, periods);
   }
 

@@ -210,11 +210,11 @@ class ValueContractsTest {
         .hasMessageContaining("discountRate");
     assertThatThrownBy(() -> Clv.retentionBased(10, 0.5, -0.5))
         .hasMessageContaining("must be below 1 + discountRate");
-    assertThatThrownBy(() -> Clv.retentionBased(Double.NaN, 0.5, 0.1, 3))
+    assertThatThrownBy(() -> Clv.retentionBasedOverHorizon(Double.NaN, 0.5, 0.1, 3))
         .hasMessageContaining("marginPerPeriod");
-    assertThatThrownBy(() -> Clv.retentionBased(1, 1.5, 0.1, 3))
+    assertThatThrownBy(() -> Clv.retentionBasedOverHorizon(1, 1.5, 0.1, 3))
         .hasMessageContaining("retentionRate");
-    assertThatThrownBy(() -> Clv.retentionBased(1, 0.5, -1, 3))
+    assertThatThrownBy(() -> Clv.retentionBasedOverHorizon(1, 0.5, -1, 3))
         .hasMessageContaining("discountRate");
   }
 

@@ -136,4 +136,12 @@ class FunnelTest {
                   .isCloseTo(funnel.overallConversion(), within(1e-15));
             });
   }
+
+  @Test
+  void aNullStageIsNamedWithItsIndex() {
+    java.util.List<String> stages = java.util.Arrays.asList("visit", null, "paid");
+    assertThatThrownBy(() -> Funnel.ofCounts(stages, 3, 2, 1))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("stage at index 1 of [visit, null, paid] is null");
+  }
 }

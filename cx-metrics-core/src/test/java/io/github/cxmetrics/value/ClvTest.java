@@ -33,11 +33,11 @@ class ClvTest {
     double m = 100;
     double q = 0.8 / 1.1;
     double sum = m * q + m * q * q + m * q * q * q; // t = 1, 2, 3
-    assertThat(Clv.retentionBased(100, 0.8, 0.1, 3)).isCloseTo(sum, within(1e-10));
-    assertThat(Clv.retentionBased(100, 0.8, 0.1, 0)).isZero();
+    assertThat(Clv.retentionBasedOverHorizon(100, 0.8, 0.1, 3)).isCloseTo(sum, within(1e-10));
+    assertThat(Clv.retentionBasedOverHorizon(100, 0.8, 0.1, 0)).isZero();
     // r = 1 + d: no decay, T margins
-    assertThat(Clv.retentionBased(100, 1.0, 0.0, 7)).isEqualTo(700.0);
-    assertThat(Clv.retentionBased(100, 0.0, 0.1, 5)).isZero();
+    assertThat(Clv.retentionBasedOverHorizon(100, 1.0, 0.0, 7)).isEqualTo(700.0);
+    assertThat(Clv.retentionBasedOverHorizon(100, 0.0, 0.1, 5)).isZero();
   }
 
   @Test
@@ -59,7 +59,7 @@ class ClvTest {
         .hasMessage("averagePurchaseValue (-1.0) must be finite and >= 0");
     assertThatThrownBy(() -> Clv.simple(1, 1, 1, 1.2))
         .hasMessage("grossMargin (1.2) must be in [0, 1]");
-    assertThatThrownBy(() -> Clv.retentionBased(1, 0.5, 0.1, -1))
+    assertThatThrownBy(() -> Clv.retentionBasedOverHorizon(1, 0.5, 0.1, -1))
         .hasMessage("periods (-1) must be >= 0");
   }
 
@@ -69,8 +69,8 @@ class ClvTest {
         .checkAssert(
             (r, d, periods) -> {
               double infinite = Clv.retentionBased(10, r, d);
-              double finite = Clv.retentionBased(10, r, d, periods);
-              double next = Clv.retentionBased(10, r, d, periods + 1);
+              double finite = Clv.retentionBasedOverHorizon(10, r, d, periods);
+              double next = Clv.retentionBasedOverHorizon(10, r, d, periods + 1);
               assertThat(finite).isLessThanOrEqualTo(infinite * (1 + 1e-12));
               assertThat(next).isGreaterThanOrEqualTo(finite * (1 - 1e-12));
             });
