@@ -29,6 +29,36 @@ import java.util.zip.CRC32C;
  * {@code L} bytes of its magnitude, least significant first; a string is a 4-byte length followed
  * by that many bytes of UTF-8. A buffer must end exactly where its payload ends.
  *
+ * <p>Payloads of format version 1, by metric id (offsets from the start of the buffer; {@code k} is
+ * the number of scale points or stages):
+ *
+ * <table>
+ *   <caption>Payloads of version 1</caption>
+ *   <tr><th>id</th><th>metric</th><th>offset</th><th>field</th></tr>
+ *   <tr><td>1</td><td>NPS</td><td>4, 12, 20</td><td>promoters, passives, detractors: counts</td></tr>
+ *   <tr><td>2</td><td>weighted NPS</td><td>4</td><td>answers: count</td></tr>
+ *   <tr><td></td><td></td><td>12, then each after the last</td>
+ *       <td>sums of the promoters', passives' and detractors' weights and of the squared weights:
+ *       exact sums scaled by {@code 2^2176}</td></tr>
+ *   <tr><td>3</td><td>CSAT</td><td>4, 8, 12</td>
+ *       <td>scale minimum, scale maximum, {@code satisfiedFrom}: integers</td></tr>
+ *   <tr><td></td><td></td><td>16 + 8j</td><td>count of rating {@code min + j}, j = 0..k-1</td></tr>
+ *   <tr><td>4</td><td>CES</td><td>4, 8, 12</td>
+ *       <td>scale minimum, scale maximum, direction (0 lower is less effort, 1 higher): integers</td></tr>
+ *   <tr><td></td><td></td><td>16 + 8j</td><td>count of rating {@code min + j}, j = 0..k-1</td></tr>
+ *   <tr><td>5</td><td>retention</td><td>4, 12, 20</td>
+ *       <td>customers at start, at end, acquired: counts</td></tr>
+ *   <tr><td>6</td><td>funnel</td><td>4</td><td>number of stages {@code k}: integer</td></tr>
+ *   <tr><td></td><td></td><td>8, then each after the last</td>
+ *       <td>each stage's name: string; then the {@code k} counts reached</td></tr>
+ * </table>
+ *
+ * <p>Versions: {@link #reader} accepts the versions in {@link #READABLE} and leaves the version it
+ * read at offset 0 of the buffer ({@link #version(ByteBuffer)}), so a payload reader can read a v2
+ * layout beside the v1 one, by branching on it; writers always write {@link #VERSION}. The golden
+ * files of each version stay in the test resources ({@code golden/v1}), written by a script from
+ * this documentation, so every later library still reads them.
+ *
  * <p>Reading never returns a wrong number from a foreign or damaged buffer: a wrong version, metric
  * id or reserved field, a short or long buffer, a negative count or length, or a payload its metric
  * rejects all throw {@link IllegalArgumentException}.
@@ -36,6 +66,9 @@ import java.util.zip.CRC32C;
 public final class Encoding {
   /** The current format version. */
   public static final byte VERSION = 1;
+
+  /** The format versions this library reads. */
+  public static final java.util.Set<Integer> READABLE = java.util.Set.of(1);
 
   /** The header length in bytes. */
   public static final int HEADER = 4;
@@ -186,9 +219,12 @@ public final class Encoding {
     int version = buffer.get();
     int id = buffer.get() & 0xFF;
     short reserved = buffer.getShort();
-    if (version != VERSION) {
+    if (!READABLE.contains(version)) {
       throw new IllegalArgumentException(
-          "unsupported cx-metrics encoding version " + version + "; this library reads " + VERSION);
+          "unsupported cx-metrics encoding version "
+              + version
+              + "; this library reads versions "
+              + new java.util.TreeSet<>(READABLE));
     }
     if (id != metric.id) {
       throw new IllegalArgumentException(
@@ -206,6 +242,17 @@ public final class Encoding {
           "damaged " + metric + " encoding: reserved bytes are " + reserved + ", not 0");
     }
     return buffer;
+  }
+
+  /**
+   * Returns the format version of a buffer from {@link #reader}, for payload readers that read more
+   * than one version.
+   *
+   * @param buffer a buffer returned by {@link #reader}
+   * @return its format version, one of {@link #READABLE}
+   */
+  public static int version(ByteBuffer buffer) {
+    return buffer.get(0);
   }
 
   /**

@@ -114,7 +114,15 @@ class EncodingGoldenTest {
     byte[] resealed = reseal(bytes);
     assertThatThrownBy(() -> Nps.fromByteArray(resealed))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unsupported cx-metrics encoding version 2; this library reads 1");
+        .hasMessage("unsupported cx-metrics encoding version 2; this library reads versions [1]");
+  }
+
+  @Test
+  void aReaderTellsItsVersionToPayloadReaders() {
+    java.nio.ByteBuffer buffer = Encoding.reader(Nps.ofCounts(1, 2, 3).toByteArray(), MetricId.NPS);
+    assertThat(Encoding.version(buffer)).isEqualTo(1);
+    assertThat(buffer.position()).isEqualTo(Encoding.HEADER);
+    assertThat(Encoding.READABLE).contains((int) Encoding.VERSION);
   }
 
   /** Recomputes the checksum of a payload edited by hand. */
