@@ -3,11 +3,9 @@ package io.github.cxmetrics.value;
 import io.github.cxmetrics.internal.Checks;
 import java.util.Arrays;
 import java.util.Objects;
-import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.RegularizedBeta;
-import org.apache.commons.numbers.gamma.Trigamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
@@ -109,7 +107,7 @@ public final class BgNbd {
     if (customers.customers() == 0) {
       throw new IllegalArgumentException("the data cannot identify the BG/NBD model: no customers");
     }
-    Likelihood likelihood = new Likelihood(customers);
+    BgNbdLikelihood likelihood = new BgNbdLikelihood(customers);
     if (likelihood.repeatPurchases == 0) {
       throw new IllegalArgumentException(
           "the data cannot identify the BG/NBD model: none of the "
@@ -194,7 +192,7 @@ public final class BgNbd {
    */
   public double logLikelihood(CustomerSummaries customers) {
     Objects.requireNonNull(customers, "customers");
-    return new Likelihood(customers).evaluate(new double[] {r, alpha, a, b}, null, null);
+    return new BgNbdLikelihood(customers).evaluate(new double[] {r, alpha, a, b}, null, null);
   }
 
   /**
@@ -415,187 +413,5 @@ public final class BgNbd {
   @Override
   public String toString() {
     return "BG/NBD" + Newton.describe(NAMES, new double[] {r, alpha, a, b});
-  }
-
-  /** The log-likelihood of a customer base, with customers grouped by frequency. */
-  private static final class Likelihood implements Newton.Objective {
-    private final FrequencyGroups groups;
-    private final double[] recency;
-    private final double[] age;
-    private final double[] weight;
-    private final double[] groupWeight;
-    private final double repeatPurchases;
-    private final double totalAge;
-
-    Likelihood(CustomerSummaries customers) {
-      long[] counts = customers.counts();
-      double repeats = 0;
-      double ages = 0;
-      for (int i = 0; i < customers.size(); i++) {
-        double c = counts == null ? 1 : counts[i];
-        repeats += c * customers.frequencies()[i];
-        ages += c * customers.ages()[i];
-      }
-      this.groups = new FrequencyGroups(customers.frequencies());
-      this.recency = groups.sorted(customers.recencies());
-      this.age = groups.sorted(customers.ages());
-      this.weight = counts == null ? null : groups.sorted(counts);
-      this.groupWeight = new double[groups.count.length];
-      for (int g = 0; g < groupWeight.length; g++) {
-        if (weight == null) {
-          groupWeight[g] = groups.start[g + 1] - groups.start[g];
-        } else {
-          for (int j = groups.start[g]; j < groups.start[g + 1]; j++) {
-            groupWeight[g] += weight[j];
-          }
-        }
-      }
-      this.repeatPurchases = repeats;
-      this.totalAge = ages;
-    }
-
-    @Override
-    public double evaluate(double[] params, double[] gradient, double[][] hessian) {
-      double r = params[0];
-      double alpha = params[1];
-      double a = params[2];
-      double b = params[3];
-      boolean derivatives = gradient != null;
-      double logAlpha = Math.log(alpha);
-      double lgR = LogGamma.value(r);
-      double lbAB = LogBeta.value(a, b);
-      double psiR = derivatives ? Digamma.value(r) : 0;
-      double triR = derivatives ? Trigamma.value(r) : 0;
-      double psiAB = derivatives ? Digamma.value(a + b) : 0;
-      double triAB = derivatives ? Trigamma.value(a + b) : 0;
-      double psiB = derivatives ? Digamma.value(b) : 0;
-      double triB = derivatives ? Trigamma.value(b) : 0;
-      double ll = 0;
-      double gr = 0;
-      double gal = 0;
-      double ga = 0;
-      double gb = 0;
-      double hrr = 0;
-      double hral = 0;
-      double halal = 0;
-      double hra = 0;
-      double hrb = 0;
-      double hala = 0;
-      double halb = 0;
-      double haa = 0;
-      double hab = 0;
-      double hbb = 0;
-      for (int g = 0; g < groups.count.length; g++) {
-        int x = groups.count[g];
-        int from = groups.start[g];
-        int to = groups.start[g + 1];
-        double count = groupWeight[g];
-        double rx = r + x;
-        ll += count * (LogGamma.value(rx) - lgR + r * logAlpha + LogBeta.value(a, b + x) - lbAB);
-        if (x == 0) {
-          double sumLog = 0;
-          double sumInv = 0;
-          double sumInv2 = 0;
-          for (int j = from; j < to; j++) {
-            double c = weight == null ? 1 : weight[j];
-            double inv = 1 / (alpha + age[j]);
-            sumLog += c * Math.log(alpha + age[j]);
-            sumInv += c * inv;
-            sumInv2 += c * inv * inv;
-          }
-          ll -= r * sumLog;
-          if (derivatives) {
-            gr += count * logAlpha - sumLog;
-            gal += count * r / alpha - r * sumInv;
-            hral += count / alpha - sumInv;
-            halal += -count * r / (alpha * alpha) + r * sumInv2;
-          }
-          continue;
-        }
-        double bx1 = b + x - 1;
-        double logRatio = Math.log(a / bx1);
-        double sumW = 0;
-        double sumLog = 0;
-        double sumInv = 0;
-        double sumInv2 = 0;
-        double sumWw = 0;
-        double sumWwDl = 0;
-        double sumWwDl2 = 0;
-        double sumWwDi = 0;
-        double sumWwDi2 = 0;
-        double sumWwDlDi = 0;
-        for (int j = from; j < to; j++) {
-          double c = weight == null ? 1 : weight[j];
-          double lT = Math.log(alpha + age[j]);
-          double lt = Math.log(alpha + recency[j]);
-          double u = -rx * lT;
-          double v = logRatio - rx * lt;
-          double w;
-          if (v > u) {
-            double e = Math.exp(u - v);
-            ll += c * (v + Math.log1p(e));
-            w = 1 / (1 + e);
-          } else {
-            double e = Math.exp(v - u);
-            ll += c * (u + Math.log1p(e));
-            w = e / (1 + e);
-          }
-          if (derivatives) {
-            double iT = 1 / (alpha + age[j]);
-            double it = 1 / (alpha + recency[j]);
-            double cw = c * w;
-            double ww = cw * (1 - w);
-            double dl = lT - lt;
-            double di = iT - it;
-            sumW += cw;
-            sumLog += c * lT + cw * (lt - lT);
-            sumInv += c * iT + cw * (it - iT);
-            sumInv2 += c * iT * iT + cw * (it * it - iT * iT);
-            sumWw += ww;
-            sumWwDl += ww * dl;
-            sumWwDl2 += ww * dl * dl;
-            sumWwDi += ww * di;
-            sumWwDi2 += ww * di * di;
-            sumWwDlDi += ww * dl * di;
-          }
-        }
-        if (!derivatives) {
-          continue;
-        }
-        double psiRx = Digamma.value(rx);
-        double psiBx = Digamma.value(b + x);
-        double psiABx = Digamma.value(a + b + x);
-        double triABx = Trigamma.value(a + b + x);
-        double triBeta = triAB - triABx;
-        gr += count * (psiRx - psiR + logAlpha) - sumLog;
-        gal += count * r / alpha - rx * sumInv;
-        ga += count * (psiAB - psiABx) + sumW / a;
-        gb += count * (psiAB + psiBx - psiB - psiABx) - sumW / bx1;
-        hrr += count * (Trigamma.value(rx) - triR) + sumWwDl2;
-        hral += count / alpha - sumInv + rx * sumWwDlDi;
-        halal += -count * r / (alpha * alpha) + rx * sumInv2 + rx * rx * sumWwDi2;
-        hra += sumWwDl / a;
-        hrb -= sumWwDl / bx1;
-        hala += rx * sumWwDi / a;
-        halb -= rx * sumWwDi / bx1;
-        haa += count * triBeta + (sumWw - sumW) / (a * a);
-        hab += count * triBeta - sumWw / (a * bx1);
-        hbb += count * (triBeta + Trigamma.value(b + x) - triB) + (sumW + sumWw) / (bx1 * bx1);
-      }
-      if (derivatives) {
-        double[] g = {gr, gal, ga, gb};
-        System.arraycopy(g, 0, gradient, 0, 4);
-        double[][] h = {
-          {hrr, hral, hra, hrb},
-          {hral, halal, hala, halb},
-          {hra, hala, haa, hab},
-          {hrb, halb, hab, hbb}
-        };
-        for (int i = 0; i < 4; i++) {
-          System.arraycopy(h[i], 0, hessian[i], 0, 4);
-        }
-      }
-      return ll;
-    }
   }
 }

@@ -7,9 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
-import org.apache.commons.numbers.gamma.Trigamma;
 
 /**
  * The Gamma-Gamma model of the value of a customer's purchases (P. S. Fader, B. G. S. Hardie and K.
@@ -113,7 +111,7 @@ public final class GammaGamma {
               + averages[0]
               + ", so the spread of values across and within customers is unknown");
     }
-    Likelihood likelihood = new Likelihood(counts, averages);
+    GammaGammaLikelihood likelihood = new GammaGammaLikelihood(counts, averages);
     Newton.Result result =
         Newton.maximize("Gamma-Gamma", NAMES, likelihood, new double[] {1, 1, sum / counts.length});
     double[] e = result.params();
@@ -272,83 +270,5 @@ public final class GammaGamma {
   @Override
   public String toString() {
     return "Gamma-Gamma" + Newton.describe(NAMES, new double[] {p, q, gamma});
-  }
-
-  /** The log-likelihood of the customers, grouped by count. */
-  private static final class Likelihood implements Newton.Objective {
-    private final FrequencyGroups groups;
-    private final double[] average;
-    private final double[] sumLogAverage;
-
-    Likelihood(int[] counts, double[] averages) {
-      groups = new FrequencyGroups(counts);
-      average = groups.sorted(averages);
-      sumLogAverage = new double[groups.count.length];
-      for (int g = 0; g < sumLogAverage.length; g++) {
-        for (int j = groups.start[g]; j < groups.start[g + 1]; j++) {
-          sumLogAverage[g] += Math.log(average[j]);
-        }
-      }
-    }
-
-    @Override
-    public double evaluate(double[] params, double[] gradient, double[][] hessian) {
-      double p = params[0];
-      double q = params[1];
-      double gamma = params[2];
-      double logGamma = Math.log(gamma);
-      double lgQ = LogGamma.value(q);
-      double ll = 0;
-      double gp = 0;
-      double gq = 0;
-      double gg = 0;
-      double hpp = 0;
-      double hpq = 0;
-      double hpg = 0;
-      double hqq = 0;
-      double hqg = 0;
-      double hgg = 0;
-      for (int g = 0; g < groups.count.length; g++) {
-        int x = groups.count[g];
-        int count = groups.start[g + 1] - groups.start[g];
-        double px = p * x;
-        double logX = Math.log(x);
-        double sumLog = 0;
-        double sumInv = 0;
-        double sumInv2 = 0;
-        for (int j = groups.start[g]; j < groups.start[g + 1]; j++) {
-          double scale = gamma + average[j] * x;
-          double inv = 1 / scale;
-          sumLog += Math.log(scale);
-          sumInv += inv;
-          sumInv2 += inv * inv;
-        }
-        ll +=
-            count * (LogGamma.value(px + q) - LogGamma.value(px) - lgQ + q * logGamma + px * logX)
-                + (px - 1) * sumLogAverage[g]
-                - (px + q) * sumLog;
-        double psiPxQ = Digamma.value(px + q);
-        double triPxQ = Trigamma.value(px + q);
-        gp += x * (count * (psiPxQ - Digamma.value(px) + logX) + sumLogAverage[g] - sumLog);
-        gq += count * (psiPxQ - Digamma.value(q) + logGamma) - sumLog;
-        gg += count * q / gamma - (px + q) * sumInv;
-        hpp += (double) x * x * count * (triPxQ - Trigamma.value(px));
-        hpq += x * count * triPxQ;
-        hpg -= x * sumInv;
-        hqq += count * (triPxQ - Trigamma.value(q));
-        hqg += count / gamma - sumInv;
-        hgg += -count * q / (gamma * gamma) + (px + q) * sumInv2;
-      }
-      if (gradient != null) {
-        gradient[0] = gp;
-        gradient[1] = gq;
-        gradient[2] = gg;
-        double[][] h = {{hpp, hpq, hpg}, {hpq, hqq, hqg}, {hpg, hqg, hgg}};
-        for (int i = 0; i < 3; i++) {
-          System.arraycopy(h[i], 0, hessian[i], 0, 3);
-        }
-      }
-      return ll;
-    }
   }
 }
