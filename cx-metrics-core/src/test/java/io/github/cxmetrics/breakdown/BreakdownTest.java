@@ -221,4 +221,34 @@ class BreakdownTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThat(counts.merge(counts, Long::sum).group("web")).contains(8L);
   }
+
+  record R(String key, int score) {}
+
+  @Test
+  void twoGroupsAreTestedAndOneGroupIsNot() {
+    Breakdown<String, Nps> two =
+        Breakdown.of(
+            List.of(new R("a", 10), new R("a", 9), new R("b", 0), new R("b", 3)),
+            R::key,
+            Nps.toNps(R::score));
+    List<GroupComparison<String>> rest = two.againstRest(Nps::merge, Comparison::of, 0.95);
+    assertThat(rest).hasSize(2);
+    // two groups: each against the other; the comparisons are mirror images
+    assertThat(rest.get(0).comparison().difference())
+        .isEqualTo(-rest.get(1).comparison().difference());
+    assertThat(two.pairwise(Comparison::of, 0.95)).hasSize(1);
+    Breakdown<String, Nps> one = Breakdown.of(List.of(new R("a", 10)), R::key, Nps.toNps(R::score));
+    assertThat(one.againstRest(Nps::merge, Comparison::of, 0.95)).isEmpty();
+    assertThat(one.pairwise(Comparison::of, 0.95)).isEmpty();
+    assertThat(one.spread(Nps::score, Nps::count, Comparison::of, 0.95).range()).isZero();
+  }
+
+  @Test
+  void spreadNeedsGroupsWithSize() {
+    Breakdown<String, Nps> empty =
+        Breakdown.of(List.of(new R("a", 10)), R::key, Nps.toNps(R::score));
+    assertThatThrownBy(() -> empty.spread(Nps::score, m -> 0L, Comparison::of, 0.95))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the spread is undefined when every group has size 0");
+  }
 }

@@ -144,4 +144,34 @@ class TrendTest {
               }
             });
   }
+
+  @Test
+  void latestPerRespondentNeedsRespondents() {
+    record A(String who, Instant at, int score) {}
+    List<A> answers =
+        List.of(
+            new A("x", Instant.parse("2024-01-01T00:00:00Z"), 9),
+            new A("x", Instant.parse("2024-01-01T00:00:00Z"), 3),
+            new A(null, Instant.parse("2024-01-02T00:00:00Z"), 9));
+    assertThatThrownBy(
+            () ->
+                Trend.ofLatestPerRespondent(
+                    answers, A::at, A::who, ZoneId.of("UTC"), PeriodUnit.DAY, Nps.toNps(A::score)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("record at index 2 has a null respondent");
+    // on a tie of timestamps the later record in the input wins
+    Trend<Nps> latest =
+        Trend.ofLatestPerRespondent(
+            answers.subList(0, 2),
+            A::at,
+            A::who,
+            ZoneId.of("UTC"),
+            PeriodUnit.DAY,
+            Nps.toNps(A::score));
+    assertThat(latest.periods().get(0).value()).isEqualTo(Nps.of(3));
+    assertThatThrownBy(
+            () -> Trend.of(answers, null, ZoneId.of("UTC"), PeriodUnit.DAY, Nps.toNps(A::score)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("time");
+  }
 }

@@ -62,4 +62,14 @@ class ChurnRatesTest {
                   .isCloseTo(rate, within(1e-12));
             });
   }
+
+  @Test
+  void churnConversionsRejectBadPeriods() {
+    assertThatThrownBy(() -> ChurnRates.compound(0.5, 0))
+        .hasMessage("periods (0.0) must be finite and > 0");
+    assertThatThrownBy(() -> ChurnRates.compound(0.5, Double.POSITIVE_INFINITY))
+        .hasMessage("periods (Infinity) must be finite and > 0");
+    assertThatThrownBy(() -> ChurnRates.perPeriod(-0.1, 2))
+        .hasMessage("churn rate (-0.1) must be in [0, 1]");
+  }
 }

@@ -69,4 +69,13 @@ class RevenueRetentionTest {
     assertThat(revenue.netRevenueRetention()).isCloseTo(120.0 / 180, within(1e-15));
     assertThat(revenue.expansion()).isEqualTo(20.0);
   }
+
+  @Test
+  void revenueAtTheEdgesOfItsRange() {
+    RevenueRetention zero = RevenueRetention.of(Map.of("a", 0.0, "b", 10.0), Map.of("a", 0.0));
+    assertThat(zero.grossRevenueRetention()).isZero();
+    assertThat(zero.churnedRevenue()).isEqualTo(10.0);
+    assertThatThrownBy(() -> RevenueRetention.of(Map.of("a", Double.POSITIVE_INFINITY), Map.of()))
+        .hasMessage("revenue Infinity of customer a in atStart must be finite and >= 0");
+  }
 }

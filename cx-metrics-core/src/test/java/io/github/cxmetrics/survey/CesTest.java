@@ -122,4 +122,46 @@ class CesTest {
     assertThat(Ces.of(RATINGS))
         .hasToString("Ces[score=2.6, n=10, CES on [1, 5], LOWER_IS_LESS_EFFORT]");
   }
+
+  @Test
+  void accumulatorAddsDecodedValuesAndBytesOfItsDefinitionOnly() {
+    CesAccumulator ces = new CesAccumulator();
+    ces.add(Ces.of(1, 2));
+    ces.addAll(new byte[] {3});
+    assertThat(ces.count()).isEqualTo(3);
+    assertThat(ces.snapshot()).isEqualTo(Ces.of(1, 2, 3));
+    assertThatThrownBy(
+            () ->
+                ces.add(
+                    Ces.definition(RatingScale.ONE_TO_SEVEN, EffortDirection.LOWER_IS_LESS_EFFORT)
+                        .of(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[1, 7]");
+    assertThatThrownBy(
+            () ->
+                new CesAccumulator()
+                    .combine(
+                        Ces.definition(
+                                RatingScale.ONE_TO_FIVE, EffortDirection.HIGHER_IS_LESS_EFFORT)
+                            .accumulator()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void emptyAndCountedPaths() {
+    Ces empty =
+        Ces.definition(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT).empty();
+    assertThatThrownBy(empty::lowEffortShare)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("CES is undefined for an empty sample");
+    assertThat(Ces.of(1, 5, 5).countOf(5)).isEqualTo(2);
+    assertThat(Ces.of(1, 5, 5).countOf(9)).isZero();
+    assertThat(Ces.of(1, 5, 5).counts()).containsExactly(1, 0, 0, 0, 2);
+    assertThat(Ces.of(5).mean()).isEqualTo(5.0);
+    Ces allEasy =
+        Ces.definition(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT)
+            .ofCounts(9, 0, 0, 0, 0);
+    assertThat(allEasy.confidenceInterval(0.95))
+        .isEqualTo(new Interval(1, 1, 0.95, allEasy.unit()));
+  }
 }

@@ -198,4 +198,29 @@ class CsatTest {
             "cannot add CSAT on [1, 7] satisfied from 6 to CSAT on [1, 5] satisfied from 4");
     assertThatThrownBy(() -> seven.of(List.of("x"), null)).hasMessage("rating");
   }
+
+  @Test
+  void accumulatorAddsDecodedValuesAndBytesOfItsDefinitionOnly() {
+    CsatAccumulator csat = new CsatAccumulator();
+    csat.add(Csat.of(5, 1));
+    csat.addAll(new byte[] {4});
+    csat.accept(2);
+    assertThat(csat.count()).isEqualTo(4);
+    assertThat(csat.snapshot()).isEqualTo(Csat.of(5, 1, 4, 2));
+    assertThatThrownBy(() -> csat.add(Csat.definition(RatingScale.ONE_TO_FIVE, 5).of(5)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "cannot add CSAT on [1, 5] satisfied from 5 to CSAT on [1, 5] satisfied from 4");
+    assertThat(List.of(5, 4, 1).stream().collect(Csat.toCsat())).isEqualTo(Csat.of(5, 4, 1));
+    assertThatThrownBy(() -> java.util.Arrays.asList(5, null).stream().collect(Csat.toCsat()))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void scoresAtTheEndsOfTheRange() {
+    Csat allSatisfied = Csat.definition(RatingScale.ONE_TO_FIVE, 4).ofCounts(0, 0, 0, 0, 7);
+    assertThat(allSatisfied.confidenceInterval(0.95).upper()).isEqualTo(100.0);
+    assertThat(Csat.of(3).score()).isZero();
+    assertThat(Csat.of(3).confidenceInterval(0.95).lower()).isZero();
+  }
 }

@@ -215,4 +215,51 @@ class NpsTest {
     assertThat(Nps.of(TEN))
         .hasToString("Nps[score=20.0, n=10, promoters=4, passives=4, detractors=2]");
   }
+
+  @Test
+  void accumulatorAddsDecodedValuesAndBytes() {
+    NpsAccumulator nps = new NpsAccumulator();
+    nps.add(Nps.fromByteArray(Nps.of(10, 3).toByteArray()));
+    nps.addAll(new byte[] {9, 8});
+    assertThat(nps.count()).isEqualTo(4);
+    assertThat(nps.snapshot()).isEqualTo(Nps.of(10, 3, 9, 8));
+  }
+
+  @Test
+  void scoresAtTheEndsOfTheRange() {
+    Nps best = Nps.ofCounts(1000, 0, 0);
+    Nps worst = Nps.ofCounts(0, 0, 1000);
+    assertThat(best.score()).isEqualTo(100.0);
+    assertThat(worst.score()).isEqualTo(-100.0);
+    assertThat(best.standardError()).isZero();
+    assertThat(best.waldInterval(0.99)).isEqualTo(new Interval(100, 100, 0.99, Unit.NPS_POINTS));
+    assertThat(best.confidenceInterval(0.99).upper()).isEqualTo(100.0);
+    assertThat(best.confidenceInterval(0.99).lower()).isLessThan(100.0);
+    assertThat(worst.confidenceInterval(0.99).lower()).isEqualTo(-100.0);
+    assertThat(Nps.of(0).score()).isEqualTo(-100.0);
+  }
+
+  @Test
+  void allPassivesScoreZeroWithZeroError() {
+    Nps passives = Nps.ofCounts(0, 12, 0);
+    assertThat(passives.score()).isZero();
+    assertThat(passives.standardError()).isZero();
+    assertThat(passives.waldInterval(0.95)).isEqualTo(new Interval(0, 0, 0.95, Unit.NPS_POINTS));
+  }
+
+  @Test
+  void countsNearLongMaxStayFiniteAndExact() {
+    long huge = Long.MAX_VALUE / 3;
+    Nps nps = Nps.ofCounts(huge, huge, huge);
+    assertThat(nps.count()).isEqualTo(3 * huge);
+    assertThat(nps.score()).isZero();
+    // p = d = 1/3: variance 2/3, SE = 100 sqrt(2/3 / n)
+    assertThat(nps.standardError())
+        .isCloseTo(100 * Math.sqrt((2.0 / 3) / (3.0 * huge)), within(1e-15));
+    Interval interval = nps.confidenceInterval(0.95);
+    assertThat(interval.width()).isPositive().isLessThan(1e-6);
+    Nps merged = Nps.ofCounts(Long.MAX_VALUE - 10, 0, 0).merge(Nps.ofCounts(10, 0, 0));
+    assertThat(merged.promoters()).isEqualTo(Long.MAX_VALUE);
+    assertThat(merged.score()).isEqualTo(100.0);
+  }
 }

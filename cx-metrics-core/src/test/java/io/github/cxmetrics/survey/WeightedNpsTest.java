@@ -148,4 +148,28 @@ class WeightedNpsTest {
         .startsWith("WeightedNps[score=40.0, n=5, effectiveN=3.84615")
         .endsWith(", weight=5.0]");
   }
+
+  @Test
+  void weightedAccumulatorCountsAndValidatesEveryPath() {
+    WeightedNpsAccumulator accumulator = new WeightedNpsAccumulator();
+    accumulator.accept(9, 2);
+    accumulator.addAll(new int[] {0}, new double[] {1});
+    assertThat(accumulator.count()).isEqualTo(2);
+    record A(int score, double weight) {}
+    assertThatThrownBy(
+            () -> WeightedNps.of(List.of(new A(9, 1), new A(9, -2)), A::score, A::weight))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("weight -2.0 at index 1 must be finite and >= 0");
+    assertThatThrownBy(() -> accumulator.accept(9, Double.POSITIVE_INFINITY))
+        .hasMessage("weight Infinity at index 2 must be finite and >= 0");
+    assertThat(WeightedNps.of(List.of(new A(9, 0), new A(0, 0.0)), A::score, A::weight).count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void oneTinyWeightedAnswer() {
+    assertThat(WeightedNps.of(new int[] {9}, new double[] {1e-300}).score()).isEqualTo(100.0);
+    assertThat(WeightedNps.of(new int[] {9}, new double[] {1e-300}).effectiveSampleSize())
+        .isCloseTo(1.0, within(1e-15));
+  }
 }

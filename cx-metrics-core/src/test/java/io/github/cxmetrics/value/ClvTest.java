@@ -75,4 +75,33 @@ class ClvTest {
               assertThat(next).isGreaterThanOrEqualTo(finite * (1 - 1e-12));
             });
   }
+
+  @Test
+  void everyClvInputIsValidatedAtItsBoundary() {
+    // the edges that are allowed
+    assertThat(Clv.simple(0, 0, 0, 0)).isZero();
+    assertThat(Clv.simple(1, 1, 1, 1)).isEqualTo(1.0);
+    assertThat(Clv.retentionBased(10, 0, 0)).isZero();
+    assertThat(Clv.retentionBased(10, 0.5, -0.4))
+        .isEqualTo(10 * 0.5 / 0.1, org.assertj.core.data.Offset.offset(1e-12));
+    // each input just outside its range
+    assertThatThrownBy(() -> Clv.simple(1, -1e-9, 1, 1)).hasMessageContaining("purchasesPerPeriod");
+    assertThatThrownBy(() -> Clv.simple(1, 1, Double.POSITIVE_INFINITY, 1))
+        .hasMessageContaining("lifespanPeriods");
+    assertThatThrownBy(() -> Clv.simple(1, 1, 1, -1e-9)).hasMessageContaining("grossMargin");
+    assertThatThrownBy(() -> Clv.retentionBased(10, -1e-9, 0.1))
+        .hasMessageContaining("retentionRate");
+    assertThatThrownBy(() -> Clv.retentionBasedWithInitialMargin(Double.NaN, 0.5, 0.1))
+        .hasMessageContaining("marginPerPeriod");
+    assertThatThrownBy(() -> Clv.retentionBasedWithInitialMargin(10, 0.5, Double.POSITIVE_INFINITY))
+        .hasMessageContaining("discountRate");
+    assertThatThrownBy(() -> Clv.retentionBased(10, 0.5, -0.5))
+        .hasMessageContaining("must be below 1 + discountRate");
+    assertThatThrownBy(() -> Clv.retentionBasedOverHorizon(Double.NaN, 0.5, 0.1, 3))
+        .hasMessageContaining("marginPerPeriod");
+    assertThatThrownBy(() -> Clv.retentionBasedOverHorizon(1, 1.5, 0.1, 3))
+        .hasMessageContaining("retentionRate");
+    assertThatThrownBy(() -> Clv.retentionBasedOverHorizon(1, 0.5, -1, 3))
+        .hasMessageContaining("discountRate");
+  }
 }

@@ -60,4 +60,39 @@ class PurchaseHistoryTest {
         .hasMessage("transaction at index 0 has a null date");
     assertThat(summarize(List.of(), ChronoUnit.WEEKS)).isEmpty();
   }
+
+  @Test
+  void amountsAtTheEdgesOfTheirRange() {
+    LocalDate end = LocalDate.parse("2024-01-31");
+    List<PurchaseHistory> free =
+        PurchaseHistory.summarize(
+            List.of(new Sale("a", LocalDate.parse("2024-01-01"), 0), new Sale("a", end, 0)),
+            Sale::customer,
+            Sale::day,
+            Sale::amount,
+            end,
+            ChronoUnit.WEEKS);
+    assertThat(free.get(0).averageRepeatValue()).hasValue(0.0);
+    assertThat(free.get(0).recency()).isEqualTo(30 / 7.0);
+    assertThatThrownBy(
+            () ->
+                PurchaseHistory.summarize(
+                    List.of(new Sale("a", end, Double.POSITIVE_INFINITY)),
+                    Sale::customer,
+                    Sale::day,
+                    Sale::amount,
+                    end,
+                    ChronoUnit.DAYS))
+        .hasMessage("amount Infinity of the transaction at index 0 must be finite and >= 0");
+    assertThatThrownBy(
+            () ->
+                PurchaseHistory.summarize(
+                    List.of(new Sale(null, end, 1)),
+                    Sale::customer,
+                    Sale::day,
+                    Sale::amount,
+                    end,
+                    ChronoUnit.DAYS))
+        .hasMessage("transaction at index 0 has a null customer");
+  }
 }
