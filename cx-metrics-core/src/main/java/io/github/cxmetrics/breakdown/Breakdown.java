@@ -264,7 +264,7 @@ public final class Breakdown<K, M> {
    * {@link Estimate#count()} and {@link Comparison#of}.
    *
    * @param level the confidence level, in (0, 1)
-   * @return the spread, in the metric's unit
+   * @return the spread, in the unit of the metric's score ({@link Estimate#unit()})
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws UnsupportedOperationException if the metric is not an {@link Estimate}
    * @throws IllegalStateException if there are no groups, their sizes sum to 0, or a group is too
@@ -365,7 +365,7 @@ public final class Breakdown<K, M> {
    * @param size reads the size of a metric, e.g. {@code Nps::count}
    * @param compare compares two independent values, e.g. {@code Nps::compare}
    * @param level the confidence level, in (0, 1)
-   * @return the spread
+   * @return the spread, in the unit of the scores that {@code score} reads
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws IllegalStateException if there are no groups or their sizes sum to 0

@@ -13,7 +13,9 @@ package io.github.cxmetrics.breakdown;
 public record Spread(
     double lowest, double highest, double weightedStandardDeviation, boolean significant) {
 
-  /** {@return the range of the group scores, {@code highest - lowest}} */
+  /**
+   * {@return the range of the group scores, {@code highest - lowest}, in the unit of the scores}
+   */
   public double range() {
     return highest - lowest;
   }

@@ -249,7 +249,7 @@ public final class Funnel<S> implements Mergeable<Funnel<S>> {
    *
    * @param step the step, in {@code [0, steps())}
    * @param level the confidence level, in (0, 1)
-   * @return the interval, within [0, 1]
+   * @return the interval, fractions within [0, 1]
    * @throws IndexOutOfBoundsException if there is no such step
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    * @throws IllegalStateException if no customer reached the step's first stage

@@ -39,7 +39,7 @@ public final class ChurnRates {
    *
    * @param rateOverPeriods the churn rate over all the periods, in [0, 1]
    * @param periods how many periods, finite and {@code > 0}
-   * @return the per-period churn rate, in [0, 1]
+   * @return the per-period churn rate, a fraction in [0, 1]
    * @throws IllegalArgumentException if the rate is outside [0, 1] or NaN, or {@code periods} is
    *     not finite and positive
    */

@@ -67,7 +67,7 @@ public final class Cohort {
    *
    * @param offset periods since the cohort's first, in {@code [0, periodsObserved())}
    * @param level the confidence level, in (0, 1)
-   * @return the interval, within [0, 1]
+   * @return the interval, fractions within [0, 1]
    * @throws IndexOutOfBoundsException if the period was not observed
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    */

@@ -184,7 +184,7 @@ public final class CohortTable implements Mergeable<CohortTable> {
    * Returns the size-weighted average retention curve, {@link #averageRetention} at offsets 0 to
    * the longest observed.
    *
-   * @return the curve; empty for an empty table
+   * @return the curve, fractions in [0, 1] (1 at offset 0); empty for an empty table
    */
   public double[] averageCurve() {
     int longest = 0;

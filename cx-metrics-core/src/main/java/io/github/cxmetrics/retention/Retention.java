@@ -39,6 +39,14 @@ import java.util.stream.Collector;
  *
  * <p>Values of disjoint customer groups over the same period {@link #merge merge} by adding their
  * counts.
+ *
+ * <p>References: V. Kumar and W. Reinartz, <i>Customer Relationship Management</i>, 3rd ed.,
+ * Springer, 2018, <a
+ * href="https://doi.org/10.1007/978-3-662-55381-7">doi:10.1007/978-3-662-55381-7</a>; E. B. Wilson,
+ * JASA 22(158), 209-212, 1927, <a
+ * href="https://doi.org/10.1080/01621459.1927.10502953">doi:10.1080/01621459.1927.10502953</a>; A.
+ * Agresti and B. Caffo, The American Statistician 54(4), 280-288, 2000, <a
+ * href="https://doi.org/10.1080/00031305.2000.10474560">doi:10.1080/00031305.2000.10474560</a>.
  */
 public final class Retention implements Estimate, Mergeable<Retention> {
   /** No customers at all: the identity of {@link #merge}. */

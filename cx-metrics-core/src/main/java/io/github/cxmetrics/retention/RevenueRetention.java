@@ -27,7 +27,10 @@ import java.util.Objects;
  * </ul>
  *
  * <p>These are the definitions used in subscription-business reporting (see e.g. D. Skok, "SaaS
- * Metrics 2.0", forEntrepreneurs.com, 2013, on net and gross revenue churn).
+ * Metrics 2.0", 2013, <a
+ * href="https://www.forentrepreneurs.com/saas-metrics-2/">forentrepreneurs.com/saas-metrics-2</a>,
+ * on net and gross revenue churn). Revenues and every revenue figure are in the currency of the
+ * input; retention ratios are fractions.
  *
  * <p>All sums are exact (no rounding until a figure is read), so values of disjoint customer groups
  * {@link #merge merge} exactly. A value with no starting revenue has sums but no rates: they throw
@@ -131,7 +134,9 @@ public final class RevenueRetention implements Mergeable<RevenueRetention> {
     return ExactSum.toDouble(endOfStarting);
   }
 
-  /** {@return the expansion {@code sum(max(e_c - s_c, 0))}, rounded to the nearest double} */
+  /**
+   * {@return the expansion {@code sum(max(e_c - s_c, 0))}, in the currency of the input, rounded}
+   */
   public double expansion() {
     return ExactSum.toDouble(endOfStarting.subtract(kept));
   }
@@ -140,7 +145,7 @@ public final class RevenueRetention implements Mergeable<RevenueRetention> {
    * Returns the revenue lost to contraction and churn, {@code sum(max(s_c - e_c, 0))}, rounded to
    * the nearest double.
    *
-   * @return the lost revenue, {@code >= 0}
+   * @return the lost revenue, in the currency of the input, {@code >= 0}
    */
   public double contractionAndChurn() {
     return ExactSum.toDouble(start.subtract(kept));
@@ -169,7 +174,7 @@ public final class RevenueRetention implements Mergeable<RevenueRetention> {
   /**
    * Returns net revenue retention {@code sum(e_c) / sum(s_c)}.
    *
-   * @return a ratio {@code >= 0}
+   * @return a fraction of the starting revenue, {@code >= 0} (above 1 with net expansion)
    * @throws IllegalStateException if the starting revenue is 0
    */
   public double netRevenueRetention() {

@@ -18,6 +18,9 @@ import java.util.stream.IntStream;
  *
  * and hypothesis {@code (i)} is rejected when {@code p~_(i) < alpha}, the same strict rule as
  * {@link Comparison#isSignificant} ({@code p < 1 - level}).
+ *
+ * <p>Reference: S. Holm, Scandinavian Journal of Statistics 6(2), 65-70, 1979, <a
+ * href="https://www.jstor.org/stable/4615733">jstor.org/stable/4615733</a>.
  */
 public final class MultipleComparisons {
   private MultipleComparisons() {}
@@ -26,7 +29,7 @@ public final class MultipleComparisons {
    * Returns Holm's adjusted p-values, in the order of the input.
    *
    * @param pValues p-values, each in [0, 1]; empty gives empty
-   * @return the adjusted p-values, each in [0, 1] and at least its raw p-value
+   * @return the adjusted p-values, probabilities in [0, 1], each at least its raw p-value
    * @throws NullPointerException if {@code pValues} is null
    * @throws IllegalArgumentException if a p-value is outside [0, 1] or NaN, naming it and its index
    */

@@ -92,10 +92,9 @@ public final class Nps implements Estimate, Mergeable<Nps> {
   }
 
   /**
-   * Returns the NPS of {@code responses}, each in 0..10.
+   * {@return the NPS of {@code responses}, each in 0..10}
    *
    * @param responses the answers; empty gives {@link #EMPTY}
-   * @return the NPS of {@code responses}, each in 0..10
    * @throws NullPointerException if {@code responses} is null
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
    */
@@ -104,10 +103,9 @@ public final class Nps implements Estimate, Mergeable<Nps> {
   }
 
   /**
-   * Returns the NPS of {@code responses}, each byte read as a signed value in 0..10.
+   * {@return the NPS of {@code responses}, each byte read as a signed value in 0..10}
    *
    * @param responses the answers; empty gives {@link #EMPTY}
-   * @return the NPS of {@code responses}, each byte read as a signed value in 0..10
    * @throws NullPointerException if {@code responses} is null
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
    */
@@ -116,10 +114,9 @@ public final class Nps implements Estimate, Mergeable<Nps> {
   }
 
   /**
-   * Returns the NPS of boxed answers, each in 0..10.
+   * {@return the NPS of boxed answers, each in 0..10}
    *
    * @param responses the answers; empty gives {@link #EMPTY}
-   * @return the NPS of boxed answers, each in 0..10
    * @throws NullPointerException if {@code responses} or one of its elements is null, naming the
    *     element's index
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its index
@@ -131,12 +128,11 @@ public final class Nps implements Estimate, Mergeable<Nps> {
   }
 
   /**
-   * Returns the NPS of the answers that {@code score} reads from each item.
+   * {@return the NPS of the answers that {@code score} reads from each item}
    *
    * @param items the items, e.g. survey records; empty gives {@link #EMPTY}
    * @param score reads an answer in 0..10 from an item
    * @param <T> the type of the items
-   * @return the NPS of the answers that {@code score} reads from each item
    * @throws NullPointerException if {@code items}, {@code score} or an item is null
    * @throws IllegalArgumentException at the first answer outside 0..10, naming it and its item's
    *     index
@@ -150,12 +146,11 @@ public final class Nps implements Estimate, Mergeable<Nps> {
   }
 
   /**
-   * Returns the NPS of published or previously counted class sizes.
+   * {@return the NPS of published or previously counted class sizes}
    *
    * @param promoters the number of promoters, {@code >= 0}
    * @param passives the number of passives, {@code >= 0}
    * @param detractors the number of detractors, {@code >= 0}
-   * @return the NPS of published or previously counted class sizes
    * @throws IllegalArgumentException if a count is negative, naming it
    * @throws ArithmeticException if the total overflows a {@code long}
    */
@@ -337,10 +332,9 @@ public final class Nps implements Estimate, Mergeable<Nps> {
   }
 
   /**
-   * Returns the value of both samples together: the counts added.
+   * {@return the value of both samples together: the counts added}
    *
    * @param other another NPS
-   * @return the value of both samples together: the counts added
    * @throws NullPointerException if {@code other} is null
    * @throws ArithmeticException if a count overflows a {@code long}
    */

@@ -30,11 +30,10 @@ public final class RatingScale {
   }
 
   /**
-   * Returns the scale {@code [min, max]}.
+   * {@return the scale {@code [min, max]}}
    *
    * @param min the lowest rating
    * @param max the highest rating, {@code > min}
-   * @return the scale {@code [min, max]}
    * @throws IllegalArgumentException if {@code min >= max} or the scale has more than {@value
    *     #MAX_POINTS} points, naming both ends
    */
@@ -65,16 +64,18 @@ public final class RatingScale {
     return max - min + 1;
   }
 
-  /** {@return the midpoint {@code (min + max) / 2}, which is a rating only on odd-sized scales} */
+  /**
+   * {@return the midpoint {@code (min + max) / 2}, in points of the scale; a rating only on
+   * odd-sized scales}
+   */
   public double midpoint() {
     return ((double) min + max) / 2;
   }
 
   /**
-   * Returns whether {@code rating} lies on the scale.
+   * {@return whether {@code rating} lies on the scale}
    *
    * @param rating a rating
-   * @return whether {@code rating} lies on the scale
    */
   public boolean contains(int rating) {
     return min <= rating && rating <= max;

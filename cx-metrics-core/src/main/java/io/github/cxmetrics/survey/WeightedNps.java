@@ -72,13 +72,11 @@ public final class WeightedNps implements Estimate, Mergeable<WeightedNps> {
   }
 
   /**
-   * Returns the weighted NPS of {@code responses}, {@code weights[i]} the weight of {@code
-   * responses[i]}.
+   * {@return the weighted NPS of {@code responses}, {@code weights[i]} the weight of {@code
+   * responses[i]}}
    *
    * @param responses answers in 0..10
    * @param weights finite weights {@code >= 0}, one per answer
-   * @return the weighted NPS of {@code responses}, {@code weights[i]} the weight of {@code
-   *     responses[i]}
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the arrays differ in length, or at the first answer outside
    *     0..10 or weight that is negative, NaN or infinite, naming it and its index
@@ -90,13 +88,12 @@ public final class WeightedNps implements Estimate, Mergeable<WeightedNps> {
   }
 
   /**
-   * Returns the weighted NPS of items, reading an answer and a weight from each.
+   * {@return the weighted NPS of items, reading an answer and a weight from each}
    *
    * @param <T> the type of the items
    * @param items the items, e.g. survey records; empty gives an empty value
    * @param score reads an answer in 0..10 from an item
    * @param weight reads a finite weight {@code >= 0} from an item
-   * @return the weighted NPS of items, reading an answer and a weight from each
    * @throws NullPointerException if an argument or an item is null
    * @throws IllegalArgumentException at the first invalid answer or weight, naming it and its
    *     item's index
@@ -150,27 +147,26 @@ public final class WeightedNps implements Estimate, Mergeable<WeightedNps> {
     return count == 0;
   }
 
-  /** {@return the sum of the promoters' weights {@code W_P}, rounded to the nearest double} */
+  /** {@return the sum of the promoters' weights {@code W_P}, in the weights' unit, rounded} */
   public double promoterWeight() {
     return ExactSum.toDouble(promoterWeight);
   }
 
-  /** {@return the sum of the passives' weights, rounded to the nearest double} */
+  /**
+   * {@return the sum of the passives' weights, in the weights' unit, rounded to the nearest double}
+   */
   public double passiveWeight() {
     return ExactSum.toDouble(passiveWeight);
   }
 
-  /** {@return the sum of the detractors' weights {@code W_D}, rounded to the nearest double} */
+  /** {@return the sum of the detractors' weights {@code W_D}, in the weights' unit, rounded} */
   public double detractorWeight() {
     return ExactSum.toDouble(detractorWeight);
   }
 
   /**
-   * Returns the total weight {@code W}, rounded to the nearest double (infinite if it exceeds the
-   * double range).
-   *
-   * @return the total weight {@code W}, rounded to the nearest double (infinite if it exceeds the
-   *     double range)
+   * {@return the total weight {@code W}, in the weights' unit, rounded to the nearest double
+   * (infinite if it exceeds the double range)}
    */
   public double totalWeight() {
     return ExactSum.toDouble(total());
@@ -183,7 +179,7 @@ public final class WeightedNps implements Estimate, Mergeable<WeightedNps> {
   /**
    * Returns {@code 100 * (W_P - W_D) / W}, computed from the exact sums.
    *
-   * @return the score in [-100, 100]
+   * @return the score in NPS points, [-100, 100]
    * @throws IllegalStateException if the total weight is 0
    */
   @Override
@@ -199,11 +195,9 @@ public final class WeightedNps implements Estimate, Mergeable<WeightedNps> {
   }
 
   /**
-   * Returns Kish's effective sample size {@code n_eff = W^2 / sum(w_i^2)}, in [1, n] for positive
-   * weights.
+   * {@return Kish's effective sample size {@code n_eff = W^2 / sum(w_i^2)}, in answers, in [1, n]
+   * for positive weights}
    *
-   * @return Kish's effective sample size {@code n_eff = W^2 / sum(w_i^2)}, in [1, n] for positive
-   *     weights
    * @throws IllegalStateException if the total weight is 0
    */
   public double effectiveSampleSize() {
@@ -213,11 +207,9 @@ public final class WeightedNps implements Estimate, Mergeable<WeightedNps> {
   }
 
   /**
-   * Returns the standard error of the score, {@code 100 * sqrt((p + d - (p - d)^2) / n_eff)}, in
-   * NPS points.
+   * {@return the standard error of the score, {@code 100 * sqrt((p + d - (p - d)^2) / n_eff)}, in
+   * NPS points}
    *
-   * @return the standard error of the score, {@code 100 * sqrt((p + d - (p - d)^2) / n_eff)}, in
-   *     NPS points
    * @throws IllegalStateException if the total weight is 0
    */
   @Override
@@ -295,10 +287,9 @@ public final class WeightedNps implements Estimate, Mergeable<WeightedNps> {
   }
 
   /**
-   * Returns the value of both samples together: counts and exact weight sums added.
+   * {@return the value of both samples together: counts and exact weight sums added}
    *
    * @param other another value of the same definition
-   * @return the value of both samples together: counts and exact weight sums added
    * @throws NullPointerException if {@code other} is null
    * @throws ArithmeticException if the count overflows a {@code long}
    */

@@ -14,8 +14,9 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 /**
  * The BG/NBD model of repeat purchasing ("beta-geometric / negative binomial distribution"; P. S.
  * Fader, B. G. S. Hardie and K. L. Lee, "'Counting Your Customers' the Easy Way: An Alternative to
- * the Pareto/NBD Model", Marketing Science 24(2), 275-284, 2005; equation numbers below are that
- * paper's).
+ * the Pareto/NBD Model", Marketing Science 24(2), 275-284, 2005, <a
+ * href="https://doi.org/10.1287/mksc.1040.0098">doi:10.1287/mksc.1040.0098</a>; equation numbers
+ * below are that paper's).
  *
  * <p>While active, a customer buys at the times of a Poisson process of rate {@code lambda}; after
  * each repeat purchase, the customer becomes inactive for good with probability {@code p}. Across
@@ -161,8 +162,8 @@ public final class BgNbd {
    * @param x the frequency, {@code >= 0}
    * @param tx the recency: 0 when {@code x = 0}, in [0, T] otherwise
    * @param t the age {@code T}, finite and {@code >= 0}
-   * @return the log-likelihood (a log-density of the purchase times, so it may be positive); 0 for
-   *     a customer of age 0
+   * @return the log-likelihood, dimensionless (a log-density of the purchase times, so it may be
+   *     positive); 0 for a customer of age 0
    * @throws IllegalArgumentException if the arguments break these rules, naming them
    */
   public double logLikelihood(int x, double tx, double t) {
@@ -187,7 +188,8 @@ public final class BgNbd {
    * double, double)} over its customers (each row times its count).
    *
    * @param customers the customers
-   * @return the log-likelihood; 0 for no customers
+   * @return the log-likelihood, dimensionless (a log-density in the time unit of the summaries); 0
+   *     for no customers
    * @throws NullPointerException if {@code customers} is null
    */
   public double logLikelihood(CustomerSummaries customers) {

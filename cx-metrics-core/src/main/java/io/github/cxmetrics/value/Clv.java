@@ -20,6 +20,11 @@ import io.github.cxmetrics.internal.Checks;
  *   <li>{@link #retentionBasedOverHorizon}: the finite-horizon sum {@code sum_{t=1..T} m (r / (1 +
  *       d))^t}.
  * </ul>
+ *
+ * <p>Every value is in the currency of its margin or purchase value.
+ *
+ * <p>Reference: S. Gupta and D. R. Lehmann, "Customers as Assets", Journal of Interactive Marketing
+ * 17(1), 9-24, 2003, <a href="https://doi.org/10.1002/dir.10045">doi:10.1002/dir.10045</a>.
  */
 public final class Clv {
   private Clv() {}

@@ -213,7 +213,8 @@ public final class CustomerSummaries {
    * Returns the age of one customer.
    *
    * @param i the customer's index, in [0, size)
-   * @return the time from the first purchase to the end of observation
+   * @return the time from the first purchase to the end of observation, in the time unit of the
+   *     summaries
    * @throws IndexOutOfBoundsException if {@code i} is outside [0, size)
    */
   public double age(int i) {

@@ -197,7 +197,7 @@ public final class GammaGamma {
    *
    * @param x the number of purchases, {@code >= 1}
    * @param m their average value, finite and {@code > 0}
-   * @return the log-likelihood (a log-density of {@code m}, so it may be positive)
+   * @return the log-likelihood, dimensionless (a log-density of {@code m}, so it may be positive)
    * @throws IllegalArgumentException if an argument is out of range, naming it
    */
   public double logLikelihood(int x, double m) {

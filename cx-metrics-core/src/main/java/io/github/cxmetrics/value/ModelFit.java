@@ -95,7 +95,10 @@ public final class ModelFit<M> {
     return estimates.clone();
   }
 
-  /** {@return a copy of the standard errors, in the order of {@link #parameterNames()}} */
+  /**
+   * {@return a copy of the standard errors, each in its parameter's unit, in the order of {@link
+   * #parameterNames()}}
+   */
   public double[] standardErrors() {
     double[] errors = new double[estimates.length];
     for (int i = 0; i < errors.length; i++) {
@@ -108,7 +111,7 @@ public final class ModelFit<M> {
    * Returns the standard error of one parameter.
    *
    * @param parameter a name from {@link #parameterNames()}
-   * @return its standard error
+   * @return its standard error, in the parameter's unit
    * @throws IllegalArgumentException if the model has no such parameter
    */
   public double standardError(String parameter) {
