@@ -7,6 +7,7 @@ import io.github.cxmetrics.stats.Comparison;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.TestBasis;
 import io.github.cxmetrics.stats.Unit;
+import java.util.Objects;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collector;
 
@@ -113,10 +114,11 @@ public final class Ces extends RatingValue<Ces> {
    * A collector of boxed ratings under the default definition; unordered and safe on parallel
    * streams.
    *
-   * @return the collector of {@link CesDefinition#toCes()}
+   * @return a collector that fails like {@link CesAccumulator#accept} on a rating off the scale,
+   *     and with a {@link NullPointerException} on a null rating
    */
   public static Collector<Integer, ?, Ces> toCes() {
-    return DEFAULT.toCes();
+    return DEFAULT.toCes(rating -> Objects.requireNonNull(rating, "rating"));
   }
 
   /**
@@ -136,11 +138,6 @@ public final class Ces extends RatingValue<Ces> {
   @Override
   public CesDefinition definition() {
     return definition;
-  }
-
-  @Override
-  String metricName() {
-    return "CES";
   }
 
   /** {@return which end of the scale means less effort} */

@@ -21,39 +21,17 @@ import java.util.stream.Collector;
 public final class CesDefinition extends RatingDefinition<Ces, CesAccumulator> {
 
   CesDefinition(RatingScale scale, EffortDirection direction) {
-    super(scale, Objects.requireNonNull(direction, "direction").ordinal());
+    super(
+        scale,
+        Objects.requireNonNull(direction, "direction").ordinal(),
+        MetricId.CES,
+        (definition, histogram) -> new Ces((CesDefinition) definition, histogram),
+        definition -> new CesAccumulator((CesDefinition) definition));
   }
 
   /** {@return which end of the scale means less effort} */
   public EffortDirection direction() {
     return EffortDirection.values()[field()];
-  }
-
-  @Override
-  MetricId metric() {
-    return MetricId.CES;
-  }
-
-  @Override
-  Ces value(RatingHistogram histogram) {
-    return new Ces(this, histogram);
-  }
-
-  /** {@return a new, empty accumulator of this definition} */
-  @Override
-  public CesAccumulator accumulator() {
-    return new CesAccumulator(this);
-  }
-
-  /**
-   * A collector of boxed ratings into their CES under this definition; unordered and safe on
-   * parallel streams.
-   *
-   * @return a collector that fails like {@link CesAccumulator#accept} on a rating off the scale,
-   *     and with a {@link NullPointerException} on a null rating
-   */
-  public Collector<Integer, ?, Ces> toCes() {
-    return collector(rating -> Objects.requireNonNull(rating, "rating"));
   }
 
   /**

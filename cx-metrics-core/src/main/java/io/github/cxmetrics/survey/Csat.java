@@ -7,6 +7,7 @@ import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.Proportion;
 import io.github.cxmetrics.stats.TestBasis;
 import io.github.cxmetrics.stats.Unit;
+import java.util.Objects;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collector;
 
@@ -118,10 +119,11 @@ public final class Csat extends RatingValue<Csat> {
    * A collector of boxed ratings under the default definition; unordered and safe on parallel
    * streams.
    *
-   * @return the collector of {@link CsatDefinition#toCsat()}
+   * @return a collector that fails like {@link CsatAccumulator#accept} on a rating off the scale,
+   *     and with a {@link NullPointerException} on a null rating
    */
   public static Collector<Integer, ?, Csat> toCsat() {
-    return DEFAULT.toCsat();
+    return DEFAULT.toCsat(rating -> Objects.requireNonNull(rating, "rating"));
   }
 
   /**
@@ -141,11 +143,6 @@ public final class Csat extends RatingValue<Csat> {
   @Override
   public CsatDefinition definition() {
     return definition;
-  }
-
-  @Override
-  String metricName() {
-    return "CSAT";
   }
 
   /** {@return the lowest satisfied rating} */

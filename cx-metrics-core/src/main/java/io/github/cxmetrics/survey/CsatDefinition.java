@@ -21,7 +21,12 @@ import java.util.stream.Collector;
 public final class CsatDefinition extends RatingDefinition<Csat, CsatAccumulator> {
 
   CsatDefinition(RatingScale scale, int satisfiedFrom) {
-    super(scale, checkThreshold(scale, satisfiedFrom));
+    super(
+        scale,
+        checkThreshold(scale, satisfiedFrom),
+        MetricId.CSAT,
+        (definition, histogram) -> new Csat((CsatDefinition) definition, histogram),
+        definition -> new CsatAccumulator((CsatDefinition) definition));
   }
 
   private static int checkThreshold(RatingScale scale, int satisfiedFrom) {
@@ -43,33 +48,6 @@ public final class CsatDefinition extends RatingDefinition<Csat, CsatAccumulator
   /** {@return the lowest satisfied rating} */
   public int satisfiedFrom() {
     return field();
-  }
-
-  @Override
-  MetricId metric() {
-    return MetricId.CSAT;
-  }
-
-  @Override
-  Csat value(RatingHistogram histogram) {
-    return new Csat(this, histogram);
-  }
-
-  /** {@return a new, empty accumulator of this definition} */
-  @Override
-  public CsatAccumulator accumulator() {
-    return new CsatAccumulator(this);
-  }
-
-  /**
-   * A collector of boxed ratings into their CSAT under this definition; unordered and safe on
-   * parallel streams.
-   *
-   * @return a collector that fails like {@link CsatAccumulator#accept} on a rating off the scale,
-   *     and with a {@link NullPointerException} on a null rating
-   */
-  public Collector<Integer, ?, Csat> toCsat() {
-    return collector(rating -> Objects.requireNonNull(rating, "rating"));
   }
 
   /**

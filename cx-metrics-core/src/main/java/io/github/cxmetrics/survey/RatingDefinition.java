@@ -3,6 +3,8 @@ package io.github.cxmetrics.survey;
 import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.internal.Inputs;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collector;
 
@@ -16,11 +18,25 @@ import java.util.stream.Collector;
 abstract class RatingDefinition<V extends RatingValue<V>, A extends RatingAccumulator<V, A>> {
   private final RatingScale scale;
   private final int field;
+  private final MetricId metric;
+  private final BiFunction<? super RatingDefinition<V, A>, RatingHistogram, V> value;
+  private final Function<? super RatingDefinition<V, A>, A> accumulator;
 
-  /** A definition on {@code scale} whose other field is encoded as {@code field}. */
-  RatingDefinition(RatingScale scale, int field) {
+  /**
+   * A definition on {@code scale} whose other field is encoded as {@code field}, of the metric
+   * {@code metric}, whose values and accumulators the two functions make.
+   */
+  RatingDefinition(
+      RatingScale scale,
+      int field,
+      MetricId metric,
+      BiFunction<? super RatingDefinition<V, A>, RatingHistogram, V> value,
+      Function<? super RatingDefinition<V, A>, A> accumulator) {
     this.scale = Objects.requireNonNull(scale, "scale");
     this.field = field;
+    this.metric = metric;
+    this.value = value;
+    this.accumulator = accumulator;
   }
 
   /** {@return the rating scale} */
@@ -33,17 +49,19 @@ abstract class RatingDefinition<V extends RatingValue<V>, A extends RatingAccumu
     return field;
   }
 
-  abstract MetricId metric();
+  MetricId metric() {
+    return metric;
+  }
 
   /** The value of {@code histogram}, which is on this definition's scale. */
-  abstract V value(RatingHistogram histogram);
+  V value(RatingHistogram histogram) {
+    return value.apply(this, histogram);
+  }
 
-  /**
-   * Returns a new, empty accumulator of this definition.
-   *
-   * @return a new accumulator
-   */
-  public abstract A accumulator();
+  /** {@return a new, empty accumulator of this definition} */
+  public A accumulator() {
+    return accumulator.apply(this);
+  }
 
   /**
    * Returns the value of {@code ratings}.

@@ -23,8 +23,10 @@ abstract class RatingValue<V extends RatingValue<V>> implements Estimate, Mergea
   /** The definition that made this value. */
   abstract RatingDefinition<V, ?> definition();
 
-  /** The short name of the metric, e.g. {@code "CSAT"}, for messages. */
-  abstract String metricName();
+  /** The short name of the metric, {@code "CSAT"} or {@code "CES"}, for messages. */
+  private String metricName() {
+    return definition().metric().name();
+  }
 
   RatingHistogram histogram() {
     return histogram;

@@ -40,7 +40,7 @@ class CsatPropertiesTest extends MergeableLaws<Csat, Integer> {
 
   @Override
   protected Optional<Collector<Integer, ?, Csat>> collector() {
-    return Optional.of(DEFINITION.toCsat());
+    return Optional.of(DEFINITION.toCsat(Integer::intValue));
   }
 
   @Override

@@ -181,7 +181,8 @@ class CsatTest {
     assertThat(seven.of(new byte[] {7, 6, 5, 7})).isEqualTo(expected);
     assertThat(seven.of(List.of(7, 6, 5, 7))).isEqualTo(expected);
     assertThat(seven.of(List.of("7", "6", "5", "7"), Integer::parseInt)).isEqualTo(expected);
-    assertThat(java.util.stream.Stream.of(7, 6, 5, 7).collect(seven.toCsat())).isEqualTo(expected);
+    assertThat(java.util.stream.Stream.of(7, 6, 5, 7).collect(seven.toCsat(Integer::intValue)))
+        .isEqualTo(expected);
     assertThat(
             java.util.stream.Stream.of("7", "6", "5", "7").collect(seven.toCsat(Integer::parseInt)))
         .isEqualTo(expected);
