@@ -1,6 +1,7 @@
 package io.github.cxmetrics.benchmarks;
 
 import io.github.cxmetrics.survey.Ces;
+import io.github.cxmetrics.survey.CesDefinition;
 import io.github.cxmetrics.survey.Csat;
 import io.github.cxmetrics.survey.EffortDirection;
 import io.github.cxmetrics.survey.Nps;
@@ -189,10 +190,10 @@ public class SurveyBenchmark {
     return Csat.of(in.five);
   }
 
-  /** {@code Csat.definition(scale, 4).of(byte[])} on the 1..5 scale. */
+  /** {@code Csat.DEFAULT.of(byte[])} on the default 1..5 scale. */
   @Benchmark
   public Csat csatByteArray(Ratings in) {
-    return Csat.definition(RatingScale.ONE_TO_FIVE, 4).of(in.fiveBytes);
+    return Csat.DEFAULT.of(in.fiveBytes);
   }
 
   /** {@code Ces.of(int[])} on the default 1..5 scale. */
@@ -201,24 +202,25 @@ public class SurveyBenchmark {
     return Ces.of(in.five);
   }
 
-  /** {@code Ces.definition(scale, direction).of(byte[])} on the 1..5 scale. */
+  /** {@code Ces.DEFAULT.of(byte[])} on the default 1..5 scale. */
   @Benchmark
   public Ces cesByteArray(Ratings in) {
-    return Ces.definition(RatingScale.ONE_TO_FIVE, EffortDirection.LOWER_IS_LESS_EFFORT)
-        .of(in.fiveBytes);
+    return Ces.DEFAULT.of(in.fiveBytes);
   }
+
+  /** CES 2.0: the 1..7 scale, higher meaning less effort. */
+  private static final CesDefinition CES_2 =
+      Ces.definition(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT);
 
   /** CES 2.0 on the 1..7 scale, {@code int[]}. */
   @Benchmark
   public Ces ces7IntArray(Ratings in) {
-    return Ces.definition(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT)
-        .of(in.seven);
+    return CES_2.of(in.seven);
   }
 
   /** CES 2.0 on the 1..7 scale, {@code byte[]}. */
   @Benchmark
   public Ces ces7ByteArray(Ratings in) {
-    return Ces.definition(RatingScale.ONE_TO_SEVEN, EffortDirection.HIGHER_IS_LESS_EFFORT)
-        .of(in.sevenBytes);
+    return CES_2.of(in.sevenBytes);
   }
 }

@@ -46,13 +46,13 @@ public final class CesResult extends IntervalResult {
     this.mean = mean;
   }
 
-  /** {@return the percent of low-effort ratings, or null for no ratings} */
+  /** {@return the share of low-effort ratings, a fraction in [0, 1], or null for no ratings} */
   public Double getLowEffortShare() {
     return lowEffortShare;
   }
 
   /**
-   * Sets the percent of low-effort ratings (for Spark's bean encoder).
+   * Sets the share of low-effort ratings, a fraction (for Spark's bean encoder).
    *
    * @param lowEffortShare the value
    */
