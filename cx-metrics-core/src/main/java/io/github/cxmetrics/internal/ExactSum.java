@@ -89,6 +89,33 @@ public final class ExactSum {
     pending = 1;
   }
 
+  /**
+   * Adds a sum given as {@link #scaled()} returns it: the exact sum times {@code 2^BIAS}.
+   *
+   * @param scaled a non-negative integer
+   * @throws ArithmeticException if {@code scaled} is negative or beyond the range this sum holds
+   *     (sums of squares of doubles, added up to {@code 2^63} times), naming its size; nothing is
+   *     added then
+   */
+  public void addScaled(BigInteger scaled) {
+    int bits = scaled.bitLength();
+    if (scaled.signum() < 0 || bits > (LIMBS - 2) * LIMB_BITS) {
+      throw new ArithmeticException(
+          "an exact sum of "
+              + bits
+              + " bits"
+              + (scaled.signum() < 0 ? ", negative," : "")
+              + " does not fit an accumulator of "
+              + (LIMBS - 2) * LIMB_BITS
+              + " bits");
+    }
+    normalize();
+    for (int k = 0; k * LIMB_BITS < bits; k++) {
+      limbs[k] += scaled.shiftRight(k * LIMB_BITS).longValue() & LIMB_MASK;
+    }
+    pending = 1;
+  }
+
   private void normalize() {
     long carry = 0;
     for (int k = 0; k < LIMBS; k++) {

@@ -193,7 +193,10 @@ public final class Nps implements Estimate, Mergeable<Nps> {
   /**
    * A collector of boxed answers into their NPS; unordered, and safe on parallel streams.
    *
-   * @return a collector that fails like {@link #of(int...)} on an answer outside 0..10 or a null
+   * @return a collector that fails with {@link IllegalArgumentException} on an answer outside
+   *     0..10, naming it and its index among the answers its accumulator met (on a parallel stream,
+   *     within one chunk: see {@link NpsAccumulator#accept}), and with {@link NullPointerException}
+   *     on a null
    */
   public static Collector<Integer, ?, Nps> toNps() {
     return toNps(response -> Objects.requireNonNull(response, "response"));
@@ -206,7 +209,8 @@ public final class Nps implements Estimate, Mergeable<Nps> {
    * @param score reads an answer in 0..10 from an item
    * @param <T> the type of the items
    * @return a collector of items into the NPS of the answers {@code score} reads from them;
-   *     unordered, and safe on parallel streams
+   *     unordered, and safe on parallel streams; it fails on an answer outside 0..10 as {@link
+   *     #toNps()} does
    * @throws NullPointerException if {@code score} is null
    */
   public static <T> Collector<T, ?, Nps> toNps(ToIntFunction<? super T> score) {

@@ -26,8 +26,9 @@ public final class NpsAccumulator implements IntConsumer {
    * Counts one answer.
    *
    * @param response an answer in 0..10
-   * @throws IllegalArgumentException if {@code response} is outside 0..10, naming it; the
-   *     accumulator is then unchanged
+   * @throws IllegalArgumentException if {@code response} is outside 0..10, naming it and its index
+   *     among the answers this accumulator has counted (in a parallel stream, among those of its
+   *     chunk, so not a position in the whole stream); the accumulator is then unchanged
    */
   @Override
   public void accept(int response) {

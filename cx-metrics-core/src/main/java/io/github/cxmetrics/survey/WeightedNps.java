@@ -267,6 +267,13 @@ public final class WeightedNps implements Estimate, Mergeable<WeightedNps> {
     return NpsIntervals.testBasis(promoterShare() * n, detractorShare() * n, n);
   }
 
+  /**
+   * The exact sums times {@code 2^BIAS}: detractors', passives', promoters' and squared weights.
+   */
+  BigInteger[] scaledSums() {
+    return new BigInteger[] {detractorWeight, passiveWeight, promoterWeight, squaredWeight};
+  }
+
   private double promoterShare() {
     return ExactSum.ratio(promoterWeight, positiveTotal());
   }

@@ -95,6 +95,31 @@ public final class WeightedNpsAccumulator {
     return this;
   }
 
+  /**
+   * Adds the answers of an already aggregated value, e.g. one read back with {@link
+   * WeightedNps#fromByteArray}: its count and exact weight sums, with no rounding.
+   *
+   * @param value a weighted NPS
+   * @throws NullPointerException if {@code value} is null
+   * @throws ArithmeticException if the count overflows a {@code long} or a sum exceeds the exact
+   *     range (possible only for a value that no accumulator could have produced); the accumulator
+   *     is then unchanged
+   */
+  public void add(WeightedNps value) {
+    Objects.requireNonNull(value, "value");
+    long total = Checks.addCounts("weighted NPS count", count, value.count());
+    java.math.BigInteger[] sums = value.scaledSums();
+    ExactSum[] trial = {new ExactSum(), new ExactSum(), new ExactSum(), new ExactSum()};
+    for (int k = 0; k < sums.length; k++) {
+      trial[k].addScaled(sums[k]);
+    }
+    for (int k = 0; k < classWeight.length; k++) {
+      classWeight[k].add(trial[k]);
+    }
+    squaredWeight.add(trial[3]);
+    count = total;
+  }
+
   /** {@return the number of answers added so far} */
   public long count() {
     return count;

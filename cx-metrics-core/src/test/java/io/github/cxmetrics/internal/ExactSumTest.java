@@ -1,6 +1,7 @@
 package io.github.cxmetrics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -119,5 +120,28 @@ class ExactSumTest {
               assertThat(ExactSum.ratio(x, y, -shift))
                   .isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1e-12));
             });
+  }
+
+  @Test
+  void scaledSumsAddBackExactlyAndOversizedOnesAreRefused() {
+    ExactSum a = new ExactSum();
+    a.add(1e300);
+    a.addSquare(1e-300);
+    a.add(0.1);
+    ExactSum b = new ExactSum();
+    b.addScaled(a.scaled());
+    b.addScaled(a.scaled());
+    ExactSum twice = new ExactSum();
+    twice.add(a);
+    twice.add(a);
+    assertThat(b.scaled()).isEqualTo(twice.scaled()).isEqualTo(a.scaled().shiftLeft(1));
+    java.math.BigInteger tooLarge = java.math.BigInteger.ONE.shiftLeft(10_000);
+    assertThatThrownBy(() -> b.addScaled(tooLarge))
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessageStartingWith("an exact sum of 10001 bits does not fit");
+    assertThatThrownBy(() -> b.addScaled(java.math.BigInteger.valueOf(-1)))
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessageContaining("negative");
+    assertThat(b.scaled()).isEqualTo(a.scaled().shiftLeft(1));
   }
 }

@@ -172,4 +172,20 @@ class WeightedNpsTest {
     assertThat(WeightedNps.of(new int[] {9}, new double[] {1e-300}).effectiveSampleSize())
         .isCloseTo(1.0, within(1e-15));
   }
+
+  @Test
+  void accumulatorAddsAggregatedValuesExactly() {
+    WeightedNps part = WeightedNps.of(new int[] {10, 7, 0}, new double[] {2, 1e-300, 1e300});
+    WeightedNps other = WeightedNps.of(new int[] {9, 3}, new double[] {0.1, 0.2});
+    WeightedNpsAccumulator accumulator = new WeightedNpsAccumulator();
+    accumulator.accept(9, 0.1);
+    accumulator.add(WeightedNps.fromByteArray(part.toByteArray()));
+    accumulator.accept(3, 0.2);
+    assertThat(accumulator.count()).isEqualTo(5);
+    assertThat(accumulator.snapshot()).isEqualTo(part.merge(other));
+    WeightedNpsAccumulator empty = new WeightedNpsAccumulator();
+    empty.add(WeightedNps.EMPTY);
+    assertThat(empty.snapshot()).isEqualTo(WeightedNps.EMPTY);
+    assertThatThrownBy(() -> empty.add(null)).hasMessage("value");
+  }
 }
