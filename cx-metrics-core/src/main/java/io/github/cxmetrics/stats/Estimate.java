@@ -19,14 +19,15 @@ public interface Estimate {
   /** {@return the sample size: answers, ratings or customers, as the estimate defines it} */
   long count();
 
-  /** {@return whether the score is undefined for want of data} */
+  /** {@return whether there is no data: {@code count() == 0}} */
   boolean isEmpty();
 
   /**
    * Returns the score, in {@link #unit()}.
    *
    * @return a finite number in the range the estimate documents
-   * @throws IllegalStateException if the estimate is {@linkplain #isEmpty() empty}
+   * @throws IllegalStateException if the estimate is {@linkplain #isEmpty() empty}, or its data
+   *     define no score (a weighted sample whose weights are all 0)
    */
   double score();
 
