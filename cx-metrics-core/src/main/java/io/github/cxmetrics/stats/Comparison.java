@@ -52,9 +52,9 @@ public record Comparison(
    *     negative, NaN or infinite
    */
   public Comparison {
-    checkFinite("difference", difference);
-    checkFinite("adjusted difference", adjustedDifference);
-    checkStandardError(standardError);
+    Checks.checkFinite("difference", difference);
+    Checks.checkFinite("adjusted difference", adjustedDifference);
+    Checks.checkNonNegative("standard error", standardError);
     Objects.requireNonNull(unit, "unit");
   }
 
@@ -118,16 +118,10 @@ public record Comparison(
       Unit unit) {
     double difference = first - second;
     double se =
-        Math.hypot(checkStandardError(firstStandardError), checkStandardError(secondStandardError));
+        Math.hypot(
+            Checks.checkNonNegative("standard error", firstStandardError),
+            Checks.checkNonNegative("standard error", secondStandardError));
     return new Comparison(difference, difference, se, unit);
-  }
-
-  static double checkFinite(String name, double value) {
-    return Checks.checkFinite(name, value);
-  }
-
-  static double checkStandardError(double se) {
-    return Checks.checkNonNegative("standard error", se);
   }
 
   /**

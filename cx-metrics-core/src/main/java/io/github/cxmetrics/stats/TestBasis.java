@@ -1,5 +1,7 @@
 package io.github.cxmetrics.stats;
 
+import io.github.cxmetrics.internal.Checks;
+
 /**
  * The point estimate and standard error that a {@link Comparison test of difference} uses for one
  * sample, in the unit of the estimate.
@@ -23,7 +25,7 @@ public record TestBasis(double estimate, double standardError) {
    *     negative, NaN or infinite
    */
   public TestBasis {
-    Comparison.checkFinite("estimate", estimate);
-    Comparison.checkStandardError(standardError);
+    Checks.checkFinite("estimate", estimate);
+    Checks.checkNonNegative("standard error", standardError);
   }
 }
