@@ -57,12 +57,12 @@ public enum PeriodUnit {
       case MONTH ->
           LocalDate.of(
               Math.toIntExact(EPOCH_YEAR + Math.floorDiv(index, 12)),
-              (int) Math.floorMod(index, 12) + 1,
+              Math.floorMod(index, 12) + 1,
               1);
       case QUARTER ->
           LocalDate.of(
               Math.toIntExact(EPOCH_YEAR + Math.floorDiv(index, 4)),
-              3 * (int) Math.floorMod(index, 4) + 1,
+              3 * Math.floorMod(index, 4) + 1,
               1);
     };
   }

@@ -11,6 +11,9 @@ import java.io.ObjectOutput;
  * The aggregation buffer of {@code nps(score)}: an {@link NpsAccumulator} and the number of null
  * scores skipped; serialized as the core's {@link Nps} encoding.
  */
+// Externalizable: the state is written by writeExternal as the core encoding, never by default
+// serialization, so its fields need not be Serializable
+@SuppressWarnings("serial")
 public final class NpsBuffer implements Externalizable {
   private static final long serialVersionUID = 1L;
 

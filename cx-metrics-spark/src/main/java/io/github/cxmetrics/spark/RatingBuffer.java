@@ -17,6 +17,9 @@ import java.io.ObjectOutput;
  * serialized as the core's encoding of its value ({@link Csat} or {@link Ces}), preceded by a byte
  * telling which.
  */
+// Externalizable: the state is written by writeExternal as the core encoding, never by default
+// serialization, so its fields need not be Serializable
+@SuppressWarnings("serial")
 public final class RatingBuffer implements Externalizable {
   private static final long serialVersionUID = 1L;
   private static final byte CSAT = 1;

@@ -12,6 +12,9 @@ import java.io.ObjectOutput;
  * aggregate, the accumulator of the rows reduced since, and the number of rows skipped for a null;
  * serialized as the core's {@link WeightedNps} encoding, with its exact weight sums.
  */
+// Externalizable: the state is written by writeExternal as the core encoding, never by default
+// serialization, so its fields need not be Serializable
+@SuppressWarnings("serial")
 public final class WeightedNpsBuffer implements Externalizable {
   private static final long serialVersionUID = 1L;
 
