@@ -8,6 +8,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.CRC32C;
 
 /**
@@ -68,7 +70,7 @@ public final class Encoding {
   public static final byte VERSION = 1;
 
   /** The format versions this library reads. */
-  public static final java.util.Set<Integer> READABLE = java.util.Set.of(1);
+  public static final Set<Integer> READABLE = Set.of(1);
 
   /** The header length in bytes. */
   public static final int HEADER = 4;
@@ -224,7 +226,7 @@ public final class Encoding {
           "unsupported cx-metrics encoding version "
               + version
               + "; this library reads versions "
-              + new java.util.TreeSet<>(READABLE));
+              + new TreeSet<>(READABLE));
     }
     if (id != metric.id) {
       throw new IllegalArgumentException(

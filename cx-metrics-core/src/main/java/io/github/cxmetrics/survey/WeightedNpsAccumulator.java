@@ -2,6 +2,7 @@ package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.ExactSum;
+import java.math.BigInteger;
 import java.util.Objects;
 
 /**
@@ -108,7 +109,7 @@ public final class WeightedNpsAccumulator {
   public void add(WeightedNps value) {
     Objects.requireNonNull(value, "value");
     long total = Checks.addCounts("weighted NPS count", count, value.count());
-    java.math.BigInteger[] sums = value.scaledSums();
+    BigInteger[] sums = value.scaledSums();
     ExactSum[] trial = {new ExactSum(), new ExactSum(), new ExactSum(), new ExactSum()};
     for (int k = 0; k < sums.length; k++) {
       trial[k].addScaled(sums[k]);
