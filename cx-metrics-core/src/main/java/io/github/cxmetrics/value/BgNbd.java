@@ -50,7 +50,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * near {@code A = 1} and no pole at {@code A + B = 1}. It converges like {@code z^n}: the cost
  * grows with {@code t / alpha} (about 350 terms for the CDNOW fit and a 39-week horizon).
  */
-public final class BgNbd {
+public final class BgNbd implements TransactionModel {
   private static final String[] NAMES = {"r", "alpha", "a", "b"};
   private static final double LN_SCALE = 280 * Math.log(10);
 
@@ -120,7 +120,12 @@ public final class BgNbd {
     Newton.Result result = Newton.maximize("BG/NBD", NAMES, likelihood, start);
     double[] p = result.params();
     return new ModelFit<>(
-        new BgNbd(p[0], p[1], p[2], p[3]), NAMES, result, customers.customers(), "BG/NBD");
+        new BgNbd(p[0], p[1], p[2], p[3]),
+        NAMES,
+        result,
+        customers.customers(),
+        "BG/NBD",
+        BgNbd::ofParameters);
   }
 
   /**
@@ -166,6 +171,7 @@ public final class BgNbd {
    *     positive); 0 for a customer of age 0
    * @throws IllegalArgumentException if the arguments break these rules, naming them
    */
+  @Override
   public double logLikelihood(int x, double tx, double t) {
     CustomerSummaries.check(x, tx, t, "customer");
     double rx = r + x;
@@ -205,6 +211,7 @@ public final class BgNbd {
    * @return the expected purchases; 0 for {@code t = 0}
    * @throws IllegalArgumentException if {@code t} is negative, NaN or infinite
    */
+  @Override
   public double expectedPurchases(double t) {
     horizon(t);
     return expected(r, a, b, t / (alpha + t));
@@ -222,6 +229,7 @@ public final class BgNbd {
    * @return the expected purchases; 0 for {@code t = 0}
    * @throws IllegalArgumentException if an argument breaks these rules, naming it
    */
+  @Override
   public double conditionalExpectedPurchases(double t, int x, double tx, double age) {
     horizon(t);
     return probabilityAlive(x, tx, age) * expectedWhileAlive(t, x, age);
@@ -249,6 +257,7 @@ public final class BgNbd {
    *     only after a repeat purchase)
    * @throws IllegalArgumentException if an argument breaks these rules, naming it
    */
+  @Override
   public double probabilityAlive(int x, double tx, double age) {
     CustomerSummaries.check(x, tx, age, "customer");
     if (x == 0) {
@@ -279,9 +288,54 @@ public final class BgNbd {
    * @throws IllegalArgumentException if {@code n} is negative or {@code t} is negative, NaN or
    *     infinite
    */
+  @Override
   public double probabilityOfPurchases(int n, double t) {
     Checks.checkAtLeast("number of purchases", n, 0);
     horizon(t);
+    return purchasesProbability(r, alpha, a, b, n, t);
+  }
+
+  /**
+   * Returns {@code P(Y(t) = n | x, t_x, T)}, the probability that a customer with the given history
+   * makes exactly {@code n} purchases in the next {@code t} time units.
+   *
+   * <p>Derivation (as in P. S. Fader and B. G. S. Hardie, "Deriving the Conditional PMF of the
+   * BG/NBD Model", 2006, <a href="https://www.brucehardie.com/notes/013/">brucehardie.com/notes/013
+   * </a>): a customer still active at {@code T} has, by Bayes' rule on the likelihood of its
+   * history, {@code lambda ~ Gamma(r + x, alpha + T)} and {@code p ~ Beta(a, b + x)}, and from
+   * {@code T} on buys like a new customer with those parameters (the Poisson process has no
+   * memory); a customer who has dropped out buys nothing. So
+   *
+   * <pre>
+   * P(Y(t) = n | x, t_x, T) = [n = 0] (1 - P(alive)) + P(alive) P'(X(t) = n),
+   * </pre>
+   *
+   * with {@code P(alive)} of {@link #probabilityAlive} and {@code P'} the probability of {@link
+   * #probabilityOfPurchases} with {@code r + x}, {@code alpha + T}, {@code a} and {@code b + x} in
+   * place of {@code r}, {@code alpha}, {@code a} and {@code b}. The probability of no purchase in
+   * the next {@code t} is the {@code n = 0} case; a predictive interval of a customer's purchases
+   * follows from the cumulative sums.
+   *
+   * @param n the number of purchases, {@code >= 0}
+   * @param t the length of the future period, finite and {@code >= 0}
+   * @param x the customer's frequency, {@code >= 0}
+   * @param tx the customer's recency: 0 when {@code x = 0}, in [0, T] otherwise
+   * @param age the customer's age {@code T}, finite and {@code >= 0}
+   * @return the probability, in [0, 1]; for {@code t = 0}, 1 when {@code n = 0} and 0 otherwise
+   * @throws IllegalArgumentException if an argument breaks these rules, naming it
+   */
+  @Override
+  public double conditionalProbabilityOfPurchases(int n, double t, int x, double tx, double age) {
+    Checks.checkAtLeast("number of purchases", n, 0);
+    horizon(t);
+    double alive = probabilityAlive(x, tx, age);
+    double whileAlive = purchasesProbability(r + x, alpha + age, a, b + x, n, t);
+    return n == 0 ? 1 - alive + alive * whileAlive : alive * whileAlive;
+  }
+
+  /** Equation 8 with the given parameters; the caller has checked {@code n} and {@code t}. */
+  private static double purchasesProbability(
+      double r, double alpha, double a, double b, int n, double t) {
     if (t == 0) {
       return n == 0 ? 1 : 0;
     }
@@ -316,6 +370,7 @@ public final class BgNbd {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if an age is negative, NaN or infinite, naming its index
    */
+  @Override
   public CustomerSummaries simulate(double[] ages, UniformRandomProvider rng) {
     Objects.requireNonNull(ages, "ages");
     Objects.requireNonNull(rng, "rng");
@@ -345,6 +400,11 @@ public final class BgNbd {
       }
     }
     return CustomerSummaries.wrap(frequency, recency, ages.clone());
+  }
+
+  /** The model with parameters {@code {r, alpha, a, b}}, for {@link ModelFit#predict}. */
+  static BgNbd ofParameters(double[] parameters) {
+    return of(parameters[0], parameters[1], parameters[2], parameters[3]);
   }
 
   private static void horizon(double t) {

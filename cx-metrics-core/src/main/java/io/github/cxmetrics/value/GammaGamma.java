@@ -116,7 +116,12 @@ public final class GammaGamma {
         Newton.maximize("Gamma-Gamma", NAMES, likelihood, new double[] {1, 1, sum / counts.length});
     double[] e = result.params();
     return new ModelFit<>(
-        new GammaGamma(e[0], e[1], e[2]), NAMES, result, counts.length, "Gamma-Gamma");
+        new GammaGamma(e[0], e[1], e[2]),
+        NAMES,
+        result,
+        counts.length,
+        "Gamma-Gamma",
+        GammaGamma::ofParameters);
   }
 
   /**
@@ -175,6 +180,11 @@ public final class GammaGamma {
       throw new IllegalArgumentException(
           "average " + m + " of the " + where + " must be finite and > 0");
     }
+  }
+
+  /** The model with parameters {@code {p, q, gamma}}, for {@link ModelFit#predict}. */
+  static GammaGamma ofParameters(double[] parameters) {
+    return of(parameters[0], parameters[1], parameters[2]);
   }
 
   /** {@return the shape {@code p} of the purchase-amount distribution} */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -80,11 +81,30 @@ public final class PurchaseHistory {
       ToDoubleFunction<? super T> amount,
       LocalDate calibrationEnd,
       ChronoUnit unit) {
+    Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+    double daysPerUnit = daysPerUnit(unit);
+    Map<Object, TreeMap<LocalDate, Double>> days =
+        purchaseDays(transactions, customer, date, amount, calibrationEnd, new long[1]);
+    List<PurchaseHistory> summaries = new ArrayList<>(days.size());
+    days.forEach((id, byDay) -> summaries.add(of(id, byDay, calibrationEnd, daysPerUnit)));
+    return summaries;
+  }
+
+  /**
+   * Reads a transaction log into each customer's purchase days up to {@code lastDay} (inclusive),
+   * with the amounts of one day summed, in the order customers first appear with such a day; {@code
+   * later[0]} counts the transactions after {@code lastDay}.
+   */
+  static <T> Map<Object, TreeMap<LocalDate, Double>> purchaseDays(
+      Iterable<T> transactions,
+      Function<? super T, ?> customer,
+      Function<? super T, LocalDate> date,
+      ToDoubleFunction<? super T> amount,
+      LocalDate lastDay,
+      long[] later) {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(amount, "amount");
-    Objects.requireNonNull(calibrationEnd, "calibrationEnd");
-    double daysPerUnit = daysPerUnit(unit);
     Map<Object, TreeMap<LocalDate, Double>> days = new LinkedHashMap<>();
     Inputs.forEachIndexed(
         transactions,
@@ -101,32 +121,41 @@ public final class PurchaseHistory {
                     + index
                     + " must be finite and >= 0");
           }
-          if (!day.isAfter(calibrationEnd)) {
+          if (day.isAfter(lastDay)) {
+            later[0]++;
+          } else {
             days.computeIfAbsent(id, k -> new TreeMap<>()).merge(day, value, Double::sum);
           }
         });
-    List<PurchaseHistory> summaries = new ArrayList<>(days.size());
-    days.forEach(
-        (id, byDay) -> {
-          LocalDate first = byDay.firstKey();
-          LocalDate last = byDay.lastKey();
-          double repeat = 0;
-          for (Map.Entry<LocalDate, Double> entry : byDay.tailMap(first, false).entrySet()) {
-            repeat += entry.getValue();
-          }
-          summaries.add(
-              new PurchaseHistory(
-                  id,
-                  first,
-                  byDay.size() - 1,
-                  ChronoUnit.DAYS.between(first, last) / daysPerUnit,
-                  ChronoUnit.DAYS.between(first, calibrationEnd) / daysPerUnit,
-                  repeat));
-        });
-    return summaries;
+    return days;
   }
 
-  private static double daysPerUnit(ChronoUnit unit) {
+  /**
+   * The summary of a customer's purchase days on or before {@code calibrationEnd} (at least one),
+   * with times in units of {@code daysPerUnit} days.
+   */
+  static PurchaseHistory of(
+      Object id,
+      NavigableMap<LocalDate, Double> byDay,
+      LocalDate calibrationEnd,
+      double daysPerUnit) {
+    LocalDate first = byDay.firstKey();
+    LocalDate last = byDay.lastKey();
+    double repeat = 0;
+    for (double value : byDay.tailMap(first, false).values()) {
+      repeat += value;
+    }
+    return new PurchaseHistory(
+        id,
+        first,
+        byDay.size() - 1,
+        ChronoUnit.DAYS.between(first, last) / daysPerUnit,
+        ChronoUnit.DAYS.between(first, calibrationEnd) / daysPerUnit,
+        repeat);
+  }
+
+  /** The length of {@code unit} in days: 1 or 7; other units are refused. */
+  static double daysPerUnit(ChronoUnit unit) {
     Objects.requireNonNull(unit, "unit");
     return switch (unit) {
       case DAYS -> 1;
