@@ -113,6 +113,14 @@ public final class CustomerSummaries {
   }
 
   /**
+   * Returns the same rows with other counts, for resampling; the caller has checked that the counts
+   * are non-negative and as many as the rows.
+   */
+  CustomerSummaries withCounts(long[] counts) {
+    return new CustomerSummaries(frequency, recency, age, counts);
+  }
+
+  /**
    * Returns the frequency, recency and age of the given purchase histories, in their order.
    *
    * @param histories the customers' histories
