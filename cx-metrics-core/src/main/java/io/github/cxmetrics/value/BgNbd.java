@@ -232,16 +232,8 @@ public final class BgNbd implements TransactionModel {
   @Override
   public double conditionalExpectedPurchases(double t, int x, double tx, double age) {
     horizon(t);
-    return probabilityAlive(x, tx, age) * expectedWhileAlive(t, x, age);
-  }
-
-  /**
-   * Returns {@code I(r + x, a, b + x, t / (alpha + T + t))}: the expected purchases in the next
-   * {@code t} time units of a customer with frequency {@code x} and age {@code T} who is still
-   * active. The caller has checked the arguments.
-   */
-  double expectedWhileAlive(double t, int x, double age) {
-    return expected(r + x, a, b + x, t / (alpha + age + t));
+    // I(r + x, a, b + x, t / (alpha + T + t)): the expected purchases of one still active
+    return probabilityAlive(x, tx, age) * expected(r + x, a, b + x, t / (alpha + age + t));
   }
 
   /**

@@ -4,27 +4,28 @@ import io.github.cxmetrics.internal.Checks;
 import java.util.Objects;
 
 /**
- * Customer lifetime value from a {@link BgNbd} model of purchases and a {@link GammaGamma} model of
- * their value, per customer, over a finite horizon of equal periods.
+ * Customer lifetime value from a model of purchases ({@link TransactionModel}, e.g. {@link BgNbd})
+ * and a {@link GammaGamma} model of their value, per customer, over a finite horizon of equal
+ * periods.
  *
  * <p>For a customer with frequency {@code x}, recency {@code t_x}, age {@code T} and average repeat
- * value {@code m}, with periods of length {@code L} (in the time unit of the BG/NBD fit), {@code K}
- * periods, a discount rate {@code d} per period and a margin {@code g}:
+ * value {@code m}, with periods of length {@code L} (in the time unit of the purchases model),
+ * {@code K} periods, a discount rate {@code d} per period and a margin {@code g}:
  *
  * <pre>
  * CLV = g E[M | x, m] sum_{k=1..K} (E[Y(k L) | x, t_x, T] - E[Y((k - 1) L) | x, t_x, T]) / (1 + d)^k
  * </pre>
  *
- * the expected purchases of each period ({@link BgNbd#conditionalExpectedPurchases}, Fader, Hardie
- * and Lee 2005, equation 10), valued at the expected average value ({@link
- * GammaGamma#conditionalExpectedAverageValue}) and discounted at the end of the period: the
+ * the expected purchases of each period ({@link TransactionModel#conditionalExpectedPurchases}; for
+ * the BG/NBD, Fader, Hardie and Lee 2005, equation 10), valued at the expected average value
+ * ({@link GammaGamma#conditionalExpectedAverageValue}) and discounted at the end of the period: the
  * discrete-time form of the discounted expected transactions of P. S. Fader, B. G. S. Hardie and K.
  * L. Lee, "RFM and CLV: Using Iso-Value Curves for Customer Base Analysis", Journal of Marketing
  * Research 42(4), 415-430, 2005. It treats purchase counts and values as independent, as the
  * Gamma-Gamma model assumes.
  */
 public final class ProbabilisticClv {
-  private final BgNbd purchases;
+  private final TransactionModel purchases;
   private final GammaGamma value;
   private final double margin;
   private final double discountRate;
@@ -32,7 +33,7 @@ public final class ProbabilisticClv {
   private final int periods;
 
   private ProbabilisticClv(
-      BgNbd purchases,
+      TransactionModel purchases,
       GammaGamma value,
       double margin,
       double discountRate,
@@ -61,7 +62,7 @@ public final class ProbabilisticClv {
    * @throws IllegalArgumentException if a number is out of its range, naming it
    */
   public static ProbabilisticClv of(
-      BgNbd purchases,
+      TransactionModel purchases,
       GammaGamma value,
       double margin,
       double discountRate,
@@ -87,12 +88,12 @@ public final class ProbabilisticClv {
    * @throws IllegalArgumentException if an argument is out of range, naming it
    */
   public double discountedExpectedPurchases(int x, double tx, double age) {
-    double alive = purchases.probabilityAlive(x, tx, age); // checks the customer
+    CustomerSummaries.check(x, tx, age, "customer");
     double total = 0;
     double previous = 0;
     double discount = 1;
     for (int k = 1; k <= periods; k++) {
-      double current = alive * purchases.expectedWhileAlive(k * periodLength, x, age);
+      double current = purchases.conditionalExpectedPurchases(k * periodLength, x, tx, age);
       discount /= 1 + discountRate;
       total += (current - previous) * discount;
       previous = current;
@@ -121,7 +122,7 @@ public final class ProbabilisticClv {
   /**
    * Returns the lifetime value of a customer from a purchase history; see {@link
    * #customerValue(int, double, double, double)}. The history must be in the time unit of the
-   * BG/NBD fit.
+   * purchases model.
    *
    * @param customer the customer's history
    * @return the value, in the currency of the purchase values
