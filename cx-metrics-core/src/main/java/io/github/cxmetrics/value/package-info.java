@@ -2,9 +2,14 @@
  * Customer lifetime value: closed-form formulas ({@link io.github.cxmetrics.value.Clv}), the
  * per-customer purchase summary that probabilistic models consume ({@link
  * io.github.cxmetrics.value.PurchaseHistory}, {@link io.github.cxmetrics.value.CustomerSummaries}),
- * the BG/NBD model of purchases ({@link io.github.cxmetrics.value.BgNbd}), the Gamma-Gamma model of
- * their value ({@link io.github.cxmetrics.value.GammaGamma}) and the lifetime value they give
- * together ({@link io.github.cxmetrics.value.ProbabilisticClv}).
+ * the BG/NBD model of purchases ({@link io.github.cxmetrics.value.BgNbd}, a {@link
+ * io.github.cxmetrics.value.TransactionModel}), the Gamma-Gamma model of their value ({@link
+ * io.github.cxmetrics.value.GammaGamma}) and the lifetime value they give together ({@link
+ * io.github.cxmetrics.value.ProbabilisticClv}); and the validation of a fit: calibration and
+ * holdout data ({@link io.github.cxmetrics.value.CalibrationHoldout}), diagnostics ({@link
+ * io.github.cxmetrics.value.FitDiagnostics}), delta-method uncertainty of predictions ({@link
+ * io.github.cxmetrics.value.ModelFit#predict}) and the bootstrap ({@link
+ * io.github.cxmetrics.value.Bootstrap}).
  *
  * <p>Units: money amounts are in the currency of the input; rates and margins are per period of the
  * input (a retention rate per year gives a value over years). The probabilistic models work in the
