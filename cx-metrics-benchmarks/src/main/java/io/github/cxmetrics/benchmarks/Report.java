@@ -27,6 +27,8 @@ public final class Report {
   private static final String SURVEY = SurveyBenchmark.class.getName() + ".";
   private static final String MERGE = MergeBenchmark.class.getName() + ".";
   private static final String BG_NBD = BgNbdBenchmark.class.getName() + ".";
+  private static final String VALIDATION = ValidationBenchmark.class.getName() + ".";
+  private static final String BOOTSTRAP = BootstrapBenchmark.class.getName() + ".";
 
   private Report() {}
 
@@ -105,6 +107,7 @@ public final class Report {
       }
     }
     bgNbdTable(rows(results, BG_NBD), out);
+    validationTable(rows(results, VALIDATION), rows(results, BOOTSTRAP), out);
     return out;
   }
 
@@ -188,6 +191,61 @@ public final class Report {
               pass == null ? "-" : String.format(Locale.ROOT, "%.3f", pass),
               ratio(fit, pass)));
     }
+  }
+
+  private static void validationTable(List<Row> rows, List<Row> bootstrap, List<String> out) {
+    if (!rows.isEmpty()) {
+      Map<String, Map<String, Double>> byBase = new LinkedHashMap<>();
+      for (Row row : rows) {
+        byBase
+            .computeIfAbsent(row.params().get("base"), k -> new LinkedHashMap<>())
+            .put(row.method(), row.millis());
+      }
+      out.add("");
+      out.add(
+          "Validating a BG/NBD fit (the four diagnostics of a calibration/holdout split; the"
+              + " delta-method SE of the base's expected holdout purchases; baseline: one"
+              + " log-likelihood pass):");
+      out.add("");
+      out.add("| base | diagnostics, ms | ÷ pass | base prediction + SE, ms | ÷ pass |");
+      out.add("|---|---:|---:|---:|---:|");
+      for (Map.Entry<String, Map<String, Double>> base : byBase.entrySet()) {
+        Double diagnostics = base.getValue().get("diagnostics");
+        Double prediction = base.getValue().get("basePrediction");
+        Double pass = base.getValue().get("logLikelihood");
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s |",
+                base.getKey(),
+                millis(diagnostics),
+                ratio(diagnostics, pass),
+                millis(prediction),
+                ratio(prediction, pass)));
+      }
+    }
+    Double replicates = null;
+    Double fit = null;
+    for (Row row : bootstrap) {
+      if (row.method().equals("bootstrap200")) {
+        replicates = row.millis();
+      } else if (row.method().equals("fit")) {
+        fit = row.millis();
+      }
+    }
+    if (replicates != null) {
+      out.add("");
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "Bootstrap of the CDNOW fit, 200 replicates: %s ms (%s fits of the original base).",
+              millis(replicates),
+              ratio(replicates, fit)));
+    }
+  }
+
+  private static String millis(Double millis) {
+    return millis == null ? "-" : String.format(Locale.ROOT, "%.3f", millis);
   }
 
   private static String ratio(Double numerator, Double denominator) {

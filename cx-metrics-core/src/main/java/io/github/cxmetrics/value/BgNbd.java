@@ -2,6 +2,8 @@ package io.github.cxmetrics.value;
 
 import io.github.cxmetrics.internal.Checks;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.LogGamma;
@@ -237,6 +239,34 @@ public final class BgNbd implements TransactionModel {
   }
 
   /**
+   * Returns the expected number of purchases of a whole customer base in the next {@code t} time
+   * units: the sum of {@link #conditionalExpectedPurchases(double, int, double, double)} over its
+   * customers, with the series of equation 10 evaluated once per distinct frequency and age.
+   *
+   * @param t the length of the future period, finite and {@code >= 0}
+   * @param customers the customers, in the time unit of the fit
+   * @return the expected purchases; 0 for no customers or {@code t = 0}
+   * @throws NullPointerException if {@code customers} is null
+   * @throws IllegalArgumentException if {@code t} is negative, NaN or infinite
+   */
+  @Override
+  public double conditionalExpectedPurchases(double t, CustomerSummaries customers) {
+    Objects.requireNonNull(customers, "customers");
+    horizon(t);
+    Map<FrequencyAge, Double> series = new HashMap<>();
+    double total = 0;
+    for (int i = 0; i < customers.size(); i++) {
+      int x = customers.frequency(i);
+      double age = customers.age(i);
+      double whileAlive =
+          series.computeIfAbsent(
+              new FrequencyAge(x, age), k -> expected(r + x, a, b + x, t / (alpha + age + t)));
+      total += customers.count(i) * probabilityAlive(x, customers.recency(i), age) * whileAlive;
+    }
+    return total;
+  }
+
+  /**
    * Returns the probability that a customer with the given history is still active at the end of
    * observation (Fader, Hardie and Lee 2005, section 4; "Computing P(alive) Using the BG/NBD
    * Model", 2008 note): {@code 1 / (1 + [x > 0] a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r +
@@ -393,6 +423,8 @@ public final class BgNbd implements TransactionModel {
     }
     return CustomerSummaries.wrap(frequency, recency, ages.clone());
   }
+
+  private record FrequencyAge(int frequency, double age) {}
 
   /** The model with parameters {@code {r, alpha, a, b}}, for {@link ModelFit#predict}. */
   static BgNbd ofParameters(double[] parameters) {

@@ -49,6 +49,29 @@ public interface TransactionModel {
   double conditionalExpectedPurchases(double t, int x, double tx, double age);
 
   /**
+   * Returns the expected number of purchases of a whole customer base in the {@code t} time units
+   * after the end of observation: the sum over its rows of {@link #conditionalExpectedPurchases(
+   * double, int, double, double)} times the row's count. Implementations may compute it faster than
+   * row by row (the BG/NBD evaluates its series once per distinct frequency and age); pass {@link
+   * CustomerSummaries#grouped()} to share the work between identical customers as well.
+   *
+   * @param t the length of the future period, finite and {@code >= 0}
+   * @param customers the customers
+   * @return the expected purchases; 0 for no customers or {@code t = 0}
+   * @throws NullPointerException if {@code customers} is null
+   */
+  default double conditionalExpectedPurchases(double t, CustomerSummaries customers) {
+    double total = 0;
+    for (int i = 0; i < customers.size(); i++) {
+      total +=
+          customers.count(i)
+              * conditionalExpectedPurchases(
+                  t, customers.frequency(i), customers.recency(i), customers.age(i));
+    }
+    return total;
+  }
+
+  /**
    * Returns {@code P(Y(t) = n | x, t_x, T)}, the probability that a customer with the given history
    * makes exactly {@code n} purchases in the {@code t} time units after the end of observation; the
    * probabilities over {@code n = 0, 1, ...} sum to 1 and their mean is {@link
