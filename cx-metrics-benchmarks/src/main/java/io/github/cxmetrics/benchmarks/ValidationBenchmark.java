@@ -149,9 +149,9 @@ public class ValidationBenchmark {
   @Benchmark
   public void diagnostics(Blackhole sink) {
     sink.consume(FitDiagnostics.frequencies(fit, calibration, 8));
-    sink.consume(FitDiagnostics.conditionalExpectations(fit.model(), data, 8));
-    sink.consume(FitDiagnostics.holdoutErrors(fit.model(), data));
-    sink.consume(FitDiagnostics.tracking(fit.model(), data));
+    sink.consume(FitDiagnostics.conditionalExpectations(fit, data, 8));
+    sink.consume(FitDiagnostics.holdoutErrors(fit, data));
+    sink.consume(FitDiagnostics.tracking(fit, data));
   }
 
   /**

@@ -127,7 +127,8 @@ public final class BgNbd implements TransactionModel {
         result,
         customers.customers(),
         "BG/NBD",
-        BgNbd::ofParameters);
+        BgNbd::ofParameters,
+        customers.unit().orElse(null));
   }
 
   /**

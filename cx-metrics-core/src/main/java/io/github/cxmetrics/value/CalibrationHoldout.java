@@ -91,7 +91,7 @@ public final class CalibrationHoldout {
       ChronoUnit unit) {
     Objects.requireNonNull(calibrationEnd, "calibrationEnd");
     Objects.requireNonNull(observationEnd, "observationEnd");
-    double daysPerUnit = PurchaseHistory.daysPerUnit(unit);
+    PurchaseHistory.daysPerUnit(unit);
     if (!observationEnd.isAfter(calibrationEnd)) {
       throw new IllegalArgumentException(
           "the observation end "
@@ -119,7 +119,7 @@ public final class CalibrationHoldout {
       }
       PurchaseHistory calibration =
           PurchaseHistory.of(
-              entry.getKey(), byDay.headMap(calibrationEnd, true), calibrationEnd, daysPerUnit);
+              entry.getKey(), byDay.headMap(calibrationEnd, true), calibrationEnd, unit);
       base.add(new HoldoutHistory(calibration, holdout.size(), holdoutValue));
       firstPurchases.merge(byDay.firstKey(), 1L, Long::sum);
     }

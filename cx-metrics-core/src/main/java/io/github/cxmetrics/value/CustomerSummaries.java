@@ -1,11 +1,13 @@
 package io.github.cxmetrics.value;
 
 import io.github.cxmetrics.internal.Inputs;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The frequency, recency and age of a base of customers, in columns: the input of a {@link BgNbd}
@@ -30,8 +32,10 @@ public final class CustomerSummaries {
   private final double[] age;
   private final long[] count;
   private final long customers;
+  private final ChronoUnit unit;
 
-  private CustomerSummaries(int[] frequency, double[] recency, double[] age, long[] count) {
+  private CustomerSummaries(
+      int[] frequency, double[] recency, double[] age, long[] count, ChronoUnit unit) {
     this.frequency = frequency;
     this.recency = recency;
     this.age = age;
@@ -44,6 +48,7 @@ public final class CustomerSummaries {
       }
     }
     this.customers = total;
+    this.unit = unit;
   }
 
   /**
@@ -75,7 +80,7 @@ public final class CustomerSummaries {
     for (int i = 0; i < frequency.length; i++) {
       check(frequency[i], recency[i], age[i], "customer at index " + i);
     }
-    return new CustomerSummaries(frequency.clone(), recency.clone(), age.clone(), null);
+    return new CustomerSummaries(frequency.clone(), recency.clone(), age.clone(), null, null);
   }
 
   /**
@@ -111,7 +116,7 @@ public final class CustomerSummaries {
             "count " + counts[i] + " of the row at index " + i + " must be >= 0");
       }
     }
-    return new CustomerSummaries(rows.frequency, rows.recency, rows.age, counts.clone());
+    return new CustomerSummaries(rows.frequency, rows.recency, rows.age, counts.clone(), null);
   }
 
   /**
@@ -119,15 +124,18 @@ public final class CustomerSummaries {
    * are non-negative and as many as the rows.
    */
   CustomerSummaries withCounts(long[] counts) {
-    return new CustomerSummaries(frequency, recency, age, counts);
+    return new CustomerSummaries(frequency, recency, age, counts, unit);
   }
 
   /**
-   * Returns the frequency, recency and age of the given purchase histories, in their order.
+   * Returns the frequency, recency and age of the given purchase histories, in their order, with
+   * their time unit ({@link #unit()}).
    *
-   * @param histories the customers' histories
+   * @param histories the customers' histories, all in one time unit
    * @return the summaries; empty when {@code histories} is empty
    * @throws NullPointerException if {@code histories} is null, or one of them is, naming its index
+   * @throws IllegalArgumentException if the histories are in different time units, naming the first
+   *     that differs
    */
   public static CustomerSummaries of(Iterable<PurchaseHistory> histories) {
     List<PurchaseHistory> list = new ArrayList<>();
@@ -135,16 +143,40 @@ public final class CustomerSummaries {
     int[] frequency = new int[list.size()];
     double[] recency = new double[list.size()];
     double[] age = new double[list.size()];
+    ChronoUnit unit = list.isEmpty() ? null : list.get(0).unit();
     for (int i = 0; i < frequency.length; i++) {
-      frequency[i] = list.get(i).frequency();
-      recency[i] = list.get(i).recency();
-      age[i] = list.get(i).age();
+      PurchaseHistory history = list.get(i);
+      if (history.unit() != unit) {
+        throw new IllegalArgumentException(
+            "the history at index "
+                + i
+                + " is in "
+                + history.unit()
+                + ", the first in "
+                + unit
+                + ": summaries must share one time unit");
+      }
+      frequency[i] = history.frequency();
+      recency[i] = history.recency();
+      age[i] = history.age();
     }
-    return new CustomerSummaries(frequency, recency, age, null);
+    return new CustomerSummaries(frequency, recency, age, null, unit);
   }
 
   static CustomerSummaries wrap(int[] frequency, double[] recency, double[] age) {
-    return new CustomerSummaries(frequency, recency, age, null);
+    return new CustomerSummaries(frequency, recency, age, null, null);
+  }
+
+  /**
+   * Returns the time unit of recency and age, when known: summaries of {@link PurchaseHistory}
+   * values know theirs; summaries made from numbers ({@link #of(int[], double[], double[])}, {@link
+   * #ofCounts}) do not. Fits record it ({@link ModelFit#timeUnit()}), so that the diagnostics can
+   * refuse data in another unit.
+   *
+   * @return the unit, or empty
+   */
+  public Optional<ChronoUnit> unit() {
+    return Optional.ofNullable(unit);
   }
 
   /**
@@ -206,7 +238,7 @@ public final class CustomerSummaries {
       t[j] = age[i];
       counts[j] = Math.addExact(counts[j], count(i));
     }
-    return new CustomerSummaries(x, tx, t, counts);
+    return new CustomerSummaries(x, tx, t, counts, unit);
   }
 
   private record Row(int frequency, double recency, double age) {}

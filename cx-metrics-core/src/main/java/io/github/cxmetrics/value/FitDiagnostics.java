@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * Marketing Science 24(2), 275-284, 2005, section 5. For choosing between models fitted to the same
  * customers, see {@link ModelFit#aic()} and {@link ModelFit#bic()}.
  *
- * <p>Times are in the unit of the data; a model must have been fitted to summaries in the same unit
- * (the diagnostics cannot tell, and the numbers are meaningless otherwise).
+ * <p>Times are in the unit of the data. A fit that knows its unit ({@link ModelFit#timeUnit()}:
+ * fitted to {@link PurchaseHistory} summaries) is refused with data in another unit, naming both; a
+ * fit of bare numbers cannot be checked, and must be in the data's unit for the figures to mean
+ * anything.
  */
 public final class FitDiagnostics {
   private FitDiagnostics() {}
@@ -47,6 +49,7 @@ public final class FitDiagnostics {
     Objects.requireNonNull(customers, "customers");
     Checks.checkAtLeast("number of bins", bins, 2);
     requireCustomers(customers.customers());
+    customers.unit().ifPresent(unit -> requireUnit(fit, unit));
     TransactionModel model = fit.model();
     int k = bins - 1;
     long[] observed = new long[bins];
@@ -104,19 +107,18 @@ public final class FitDiagnostics {
    * mean holdout purchases and the mean of their predictions {@code E[Y(t) | x, t_x, T]} over the
    * holdout length {@code t} ({@link TransactionModel#conditionalExpectedPurchases}).
    *
-   * @param model the model fitted to {@code data}'s calibration period
+   * @param fit the fit to {@code data}'s calibration period
    * @param data the calibration and holdout data
    * @param bins the number of rows, at least 2
    * @return one row per frequency bin, in order; a row with no customers has NaN means
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code bins} is below 2 or the base is empty
+   * @throws IllegalArgumentException if {@code bins} is below 2, the base is empty, or the fit is
+   *     in another time unit than the data
    */
   public static List<ConditionalExpectation> conditionalExpectations(
-      TransactionModel model, CalibrationHoldout data, int bins) {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(data, "data");
+      ModelFit<? extends TransactionModel> fit, CalibrationHoldout data, int bins) {
+    TransactionModel model = check(fit, data);
     Checks.checkAtLeast("number of bins", bins, 2);
-    requireCustomers(data.customers().size());
     double[] predictions = predictions(model, data);
     int k = bins - 1;
     long[] customers = new long[bins];
@@ -146,17 +148,17 @@ public final class FitDiagnostics {
    * Returns the errors of the customer-level holdout predictions {@code E[Y(t) | x, t_x, T]} over
    * the holdout length {@code t} (see {@link HoldoutErrors}).
    *
-   * @param model the model fitted to {@code data}'s calibration period
+   * @param fit the fit to {@code data}'s calibration period
    * @param data the calibration and holdout data
    * @return the errors
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the base is empty
+   * @throws IllegalArgumentException if the base is empty, or the fit is in another time unit than
+   *     the data
    */
-  public static HoldoutErrors holdoutErrors(TransactionModel model, CalibrationHoldout data) {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(data, "data");
+  public static HoldoutErrors holdoutErrors(
+      ModelFit<? extends TransactionModel> fit, CalibrationHoldout data) {
+    TransactionModel model = check(fit, data);
     int n = data.customers().size();
-    requireCustomers(n);
     double[] predictions = predictions(model, data);
     double meanPredicted = 0;
     double meanActual = 0;
@@ -201,17 +203,17 @@ public final class FitDiagnostics {
    * of the summaries' ages; the expectations of the base's customers are summed, each from its own
    * first purchase, so a base whose customers joined at different times is tracked correctly.
    *
-   * @param model the model fitted to {@code data}'s calibration period
+   * @param fit the fit to {@code data}'s calibration period
    * @param data the calibration and holdout data
    * @return one entry per period, in order; the last is shorter when the span is not a whole number
    *     of units
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the base is empty
+   * @throws IllegalArgumentException if the base is empty, or the fit is in another time unit than
+   *     the data
    */
-  public static List<TrackingPeriod> tracking(TransactionModel model, CalibrationHoldout data) {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(data, "data");
-    requireCustomers(data.customers().size());
+  public static List<TrackingPeriod> tracking(
+      ModelFit<? extends TransactionModel> fit, CalibrationHoldout data) {
+    TransactionModel model = check(fit, data);
     double daysPerUnit = PurchaseHistory.daysPerUnit(data.unit());
     LocalDate start = data.trackingStart();
     long span = ChronoUnit.DAYS.between(start, data.observationEnd());
@@ -269,6 +271,30 @@ public final class FitDiagnostics {
   }
 
   private record History(int x, double tx, double age) {}
+
+  /** Checks the arguments of a diagnostic of a split and returns the fitted model. */
+  private static TransactionModel check(
+      ModelFit<? extends TransactionModel> fit, CalibrationHoldout data) {
+    Objects.requireNonNull(fit, "fit");
+    Objects.requireNonNull(data, "data");
+    requireCustomers(data.customers().size());
+    requireUnit(fit, data.unit());
+    return fit.model();
+  }
+
+  private static void requireUnit(ModelFit<?> fit, ChronoUnit unit) {
+    fit.timeUnit()
+        .filter(fitted -> fitted != unit)
+        .ifPresent(
+            fitted -> {
+              throw new IllegalArgumentException(
+                  "the fit is in "
+                      + fitted
+                      + " but the data are in "
+                      + unit
+                      + ": fit the model to summaries in the data's unit");
+            });
+  }
 
   private static void requireCustomers(long customers) {
     if (customers == 0) {

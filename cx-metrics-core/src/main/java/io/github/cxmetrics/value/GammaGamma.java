@@ -121,7 +121,8 @@ public final class GammaGamma {
         result,
         counts.length,
         "Gamma-Gamma",
-        GammaGamma::ofParameters);
+        GammaGamma::ofParameters,
+        null);
   }
 
   /**

@@ -4,9 +4,11 @@ import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Critical;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.Unit;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
@@ -37,10 +39,12 @@ public final class ModelFit<M> {
   private final long customers;
   private final String description;
   private final Function<double[], M> rebuild;
+  private final ChronoUnit timeUnit;
 
   /**
    * A fit of the model {@code description} with parameters {@code names}, whose {@code rebuild}
-   * makes the model of a parameter vector (for the delta method).
+   * makes the model of a parameter vector (for the delta method), fitted to data in {@code
+   * timeUnit} (null when unknown or not a time model).
    */
   ModelFit(
       M model,
@@ -48,7 +52,8 @@ public final class ModelFit<M> {
       Newton.Result result,
       long customers,
       String description,
-      Function<double[], M> rebuild) {
+      Function<double[], M> rebuild,
+      ChronoUnit timeUnit) {
     double[][] information = new double[names.length][names.length];
     for (int i = 0; i < names.length; i++) {
       for (int j = 0; j < names.length; j++) {
@@ -80,6 +85,7 @@ public final class ModelFit<M> {
     this.customers = customers;
     this.description = description;
     this.rebuild = rebuild;
+    this.timeUnit = timeUnit;
   }
 
   /** {@return the fitted model} */
@@ -95,6 +101,16 @@ public final class ModelFit<M> {
   /** {@return the Newton iterations the fit took to converge} */
   public int iterations() {
     return iterations;
+  }
+
+  /**
+   * Returns the time unit of the data the model was fitted to, when the data knew it ({@link
+   * CustomerSummaries#unit()}); the model's time parameters and predictions are in that unit.
+   *
+   * @return the unit, or empty (a fit of numbers without a unit, or of a model without time)
+   */
+  public Optional<ChronoUnit> timeUnit() {
+    return Optional.ofNullable(timeUnit);
   }
 
   /** {@return the number of customers that entered the likelihood} */

@@ -41,6 +41,7 @@ public final class PurchaseHistory {
   private final double recency;
   private final double age;
   private final double repeatValue;
+  private final ChronoUnit unit;
 
   private PurchaseHistory(
       Object customer,
@@ -48,13 +49,15 @@ public final class PurchaseHistory {
       int frequency,
       double recency,
       double age,
-      double repeatValue) {
+      double repeatValue,
+      ChronoUnit unit) {
     this.customer = customer;
     this.firstPurchase = firstPurchase;
     this.frequency = frequency;
     this.recency = recency;
     this.age = age;
     this.repeatValue = repeatValue;
+    this.unit = unit;
   }
 
   /**
@@ -82,11 +85,11 @@ public final class PurchaseHistory {
       LocalDate calibrationEnd,
       ChronoUnit unit) {
     Objects.requireNonNull(calibrationEnd, "calibrationEnd");
-    double daysPerUnit = daysPerUnit(unit);
+    daysPerUnit(unit);
     Map<Object, TreeMap<LocalDate, Double>> days =
         purchaseDays(transactions, customer, date, amount, calibrationEnd, new long[1]);
     List<PurchaseHistory> summaries = new ArrayList<>(days.size());
-    days.forEach((id, byDay) -> summaries.add(of(id, byDay, calibrationEnd, daysPerUnit)));
+    days.forEach((id, byDay) -> summaries.add(of(id, byDay, calibrationEnd, unit)));
     return summaries;
   }
 
@@ -132,13 +135,11 @@ public final class PurchaseHistory {
 
   /**
    * The summary of a customer's purchase days on or before {@code calibrationEnd} (at least one),
-   * with times in units of {@code daysPerUnit} days.
+   * with times in {@code unit} (days or weeks).
    */
   static PurchaseHistory of(
-      Object id,
-      NavigableMap<LocalDate, Double> byDay,
-      LocalDate calibrationEnd,
-      double daysPerUnit) {
+      Object id, NavigableMap<LocalDate, Double> byDay, LocalDate calibrationEnd, ChronoUnit unit) {
+    double daysPerUnit = daysPerUnit(unit);
     LocalDate first = byDay.firstKey();
     LocalDate last = byDay.lastKey();
     double repeat = 0;
@@ -151,7 +152,8 @@ public final class PurchaseHistory {
         byDay.size() - 1,
         ChronoUnit.DAYS.between(first, last) / daysPerUnit,
         ChronoUnit.DAYS.between(first, calibrationEnd) / daysPerUnit,
-        repeat);
+        repeat,
+        unit);
   }
 
   /** The length of {@code unit} in days: 1 or 7; other units are refused. */
@@ -191,6 +193,11 @@ public final class PurchaseHistory {
     return age;
   }
 
+  /** {@return the time unit of recency and age: days or weeks} */
+  public ChronoUnit unit() {
+    return unit;
+  }
+
   /** {@return the total amount of the repeat purchases, 0 when there are none} */
   public double repeatValue() {
     return repeatValue;
@@ -213,12 +220,13 @@ public final class PurchaseHistory {
         && frequency == other.frequency
         && Double.compare(recency, other.recency) == 0
         && Double.compare(age, other.age) == 0
-        && Double.compare(repeatValue, other.repeatValue) == 0;
+        && Double.compare(repeatValue, other.repeatValue) == 0
+        && unit == other.unit;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(customer, firstPurchase, frequency, recency, age, repeatValue);
+    return Objects.hash(customer, firstPurchase, frequency, recency, age, repeatValue, unit);
   }
 
   /**

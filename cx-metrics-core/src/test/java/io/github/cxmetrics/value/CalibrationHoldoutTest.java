@@ -193,7 +193,7 @@ class CalibrationHoldoutTest {
     assertThat(data.customers()).isEmpty();
     assertThat(data.customersFirstSeenInHoldout()).isEqualTo(1);
     assertThat(data.repeatPurchasesPerPeriod()).isEmpty();
-    assertThatThrownBy(() -> FitDiagnostics.tracking(new PoissonModel(1), data))
+    assertThatThrownBy(() -> FitDiagnostics.tracking(PoissonModel.fit(1, 1, -1, 1), data))
         .hasMessage("the diagnostics of a fit need customers: there are none");
   }
 }

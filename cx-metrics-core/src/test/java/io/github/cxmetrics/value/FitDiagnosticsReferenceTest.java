@@ -80,8 +80,7 @@ class FitDiagnosticsReferenceTest {
 
   @Test
   void conditionalExpectationsByFrequency() {
-    List<ConditionalExpectation> rows =
-        FitDiagnostics.conditionalExpectations(fit.model(), data, 8);
+    List<ConditionalExpectation> rows = FitDiagnostics.conditionalExpectations(fit, data, 8);
     long[] customers = {1411, 439, 214, 100, 62, 38, 29, 64};
     double[] actual = {
       0.23671155209071582,
@@ -109,7 +108,7 @@ class FitDiagnosticsReferenceTest {
 
   @Test
   void holdoutErrors() {
-    HoldoutErrors errors = FitDiagnostics.holdoutErrors(fit.model(), data);
+    HoldoutErrors errors = FitDiagnostics.holdoutErrors(fit, data);
     assertThat(errors.customers()).isEqualTo(2357);
     assertThat(errors.meanAbsoluteError()).isCloseTo(0.7854542366060733, within(1e-9));
     assertThat(errors.rootMeanSquaredError()).isCloseTo(1.6079820107439944, within(1e-9));
@@ -122,7 +121,7 @@ class FitDiagnosticsReferenceTest {
 
   @Test
   void weeklyAndCumulativeTracking() {
-    List<TrackingPeriod> weeks = FitDiagnostics.tracking(fit.model(), data);
+    List<TrackingPeriod> weeks = FitDiagnostics.tracking(fit, data);
     assertThat(weeks).hasSize(78);
     assertThat(weeks.get(0).start()).isEqualTo(LocalDate.of(1997, 1, 1));
     assertThat(weeks.get(77).end()).isEqualTo(LocalDate.of(1998, 6, 30));

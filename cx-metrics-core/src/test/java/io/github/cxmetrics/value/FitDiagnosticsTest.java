@@ -88,7 +88,7 @@ class FitDiagnosticsTest {
     // the split of CalibrationHoldoutTest: Ann (x = 1) bought twice in the 29-day holdout, Bob
     // (x = 0) never; with lambda = 0.1 a day every customer is predicted 2.9 purchases
     CalibrationHoldout data = CalibrationHoldoutTest.split(ChronoUnit.DAYS);
-    PoissonModel model = new PoissonModel(0.1);
+    ModelFit<PoissonModel> model = PoissonModel.fit(0.1, 0.01, -1, 2);
     List<ConditionalExpectation> rows = FitDiagnostics.conditionalExpectations(model, data, 3);
     assertThat(rows.get(0).customers()).isEqualTo(1);
     assertThat(rows.get(0).actual()).isZero();
@@ -112,7 +112,7 @@ class FitDiagnosticsTest {
     // the base is expected to have made 0.1 d + 0.1 (d - 28) repeat purchases (the second from
     // day 28 on)
     CalibrationHoldout data = CalibrationHoldoutTest.split(ChronoUnit.DAYS);
-    List<TrackingPeriod> days = FitDiagnostics.tracking(new PoissonModel(0.1), data);
+    List<TrackingPeriod> days = FitDiagnostics.tracking(PoissonModel.fit(0.1, 0.01, -1, 2), data);
     assertThat(days).hasSize(60);
     assertThat(days.get(0).start()).isEqualTo(LocalDate.of(2024, 1, 1));
     assertThat(days.get(0).end()).isEqualTo(LocalDate.of(2024, 1, 1));
@@ -126,7 +126,7 @@ class FitDiagnosticsTest {
     assertThat(days.get(31).holdout()).isTrue(); // Feb 1
     List<TrackingPeriod> weeks =
         FitDiagnostics.tracking(
-            new PoissonModel(0.1), CalibrationHoldoutTest.split(ChronoUnit.WEEKS));
+            PoissonModel.fit(0.1, 0.01, -1, 2), CalibrationHoldoutTest.split(ChronoUnit.WEEKS));
     assertThat(weeks).hasSize(9);
     // the last week is Feb 26 to Feb 29 (4 days); lambda is now 0.1 a week, so by its end (day
     // 59) the base expects 0.1 (59 + 31) / 7
@@ -151,9 +151,44 @@ class FitDiagnosticsTest {
     CalibrationHoldout data = CalibrationHoldoutTest.split(ChronoUnit.DAYS);
     assertThatThrownBy(() -> FitDiagnostics.holdoutErrors(null, data))
         .isInstanceOf(NullPointerException.class)
-        .hasMessage("model");
-    assertThatThrownBy(() -> FitDiagnostics.conditionalExpectations(new PoissonModel(1), null, 3))
+        .hasMessage("fit");
+    assertThatThrownBy(
+            () -> FitDiagnostics.conditionalExpectations(PoissonModel.fit(1, 1, -1, 2), null, 3))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("data");
+  }
+
+  @Test
+  void aFitInAnotherTimeUnitThanTheDataIsRefused() {
+    CalibrationHoldout days = CalibrationHoldoutTest.split(ChronoUnit.DAYS);
+    ModelFit<PoissonModel> weekly = PoissonModel.fit(0.7, 0.01, -1, 2, ChronoUnit.WEEKS);
+    String message =
+        "the fit is in Weeks but the data are in Days: fit the model to summaries in the data's"
+            + " unit";
+    assertThatThrownBy(() -> FitDiagnostics.holdoutErrors(weekly, days)).hasMessage(message);
+    assertThatThrownBy(() -> FitDiagnostics.tracking(weekly, days)).hasMessage(message);
+    assertThatThrownBy(() -> FitDiagnostics.conditionalExpectations(weekly, days, 3))
+        .hasMessage(message);
+    assertThatThrownBy(
+            () -> FitDiagnostics.frequencies(weekly, CustomerSummaries.of(days.calibration()), 3))
+        .hasMessage(message);
+    // the same unit, or a fit that does not know its unit, passes
+    assertThat(
+            FitDiagnostics.holdoutErrors(PoissonModel.fit(0.1, 0.01, -1, 2, ChronoUnit.DAYS), days)
+                .customers())
+        .isEqualTo(2);
+    // a real fit records the unit of the histories it was fitted to
+    assertThat(BgNbd.fit(Cdnow.calibration()).timeUnit()).contains(ChronoUnit.WEEKS);
+    assertThat(BgNbd.fit(BgNbdReferenceTest.publishedSummary()).timeUnit()).isEmpty();
+    assertThat(CustomerSummaries.of(days.calibration()).unit()).contains(ChronoUnit.DAYS);
+    assertThat(CustomerSummaries.of(days.calibration()).grouped().unit()).contains(ChronoUnit.DAYS);
+    List<PurchaseHistory> mixed =
+        List.of(
+            days.calibration().get(0),
+            CalibrationHoldoutTest.split(ChronoUnit.WEEKS).calibration().get(1));
+    assertThatThrownBy(() -> CustomerSummaries.of(mixed))
+        .hasMessage(
+            "the history at index 1 is in Weeks, the first in Days: summaries must share one"
+                + " time unit");
   }
 }

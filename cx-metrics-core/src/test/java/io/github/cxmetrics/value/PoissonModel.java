@@ -1,5 +1,6 @@
 package io.github.cxmetrics.value;
 
+import java.time.temporal.ChronoUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -11,6 +12,12 @@ record PoissonModel(double lambda) implements TransactionModel {
   /** A fit of this model with the given variance of {@code lambda} and log-likelihood. */
   static ModelFit<PoissonModel> fit(
       double lambda, double variance, double logLikelihood, long customers) {
+    return fit(lambda, variance, logLikelihood, customers, null);
+  }
+
+  /** As {@link #fit(double, double, double, long)}, fitted to data in {@code unit}. */
+  static ModelFit<PoissonModel> fit(
+      double lambda, double variance, double logLikelihood, long customers, ChronoUnit unit) {
     Newton.Result result =
         new Newton.Result(
             new double[] {lambda},
@@ -24,7 +31,8 @@ record PoissonModel(double lambda) implements TransactionModel {
         result,
         customers,
         "Poisson",
-        p -> new PoissonModel(p[0]));
+        p -> new PoissonModel(p[0]),
+        unit);
   }
 
   @Override
