@@ -167,12 +167,7 @@ public final class Report {
     if (rows.isEmpty()) {
       return;
     }
-    Map<String, Map<String, Double>> byBase = new LinkedHashMap<>();
-    for (Row row : rows) {
-      byBase
-          .computeIfAbsent(row.params().get("base"), k -> new LinkedHashMap<>())
-          .put(row.method(), row.millis());
-    }
+    Map<String, Map<String, Double>> byBase = byBase(rows);
     out.add("");
     out.add(
         "BG/NBD maximum-likelihood fit (baseline: one log-likelihood pass over the same base):");
@@ -187,20 +182,15 @@ public final class Report {
               Locale.ROOT,
               "| %s | %s | %s | %s |",
               base.getKey(),
-              fit == null ? "-" : String.format(Locale.ROOT, "%.3f", fit),
-              pass == null ? "-" : String.format(Locale.ROOT, "%.3f", pass),
+              millis(fit),
+              millis(pass),
               ratio(fit, pass)));
     }
   }
 
   private static void validationTable(List<Row> rows, List<Row> bootstrap, List<String> out) {
     if (!rows.isEmpty()) {
-      Map<String, Map<String, Double>> byBase = new LinkedHashMap<>();
-      for (Row row : rows) {
-        byBase
-            .computeIfAbsent(row.params().get("base"), k -> new LinkedHashMap<>())
-            .put(row.method(), row.millis());
-      }
+      Map<String, Map<String, Double>> byBase = byBase(rows);
       out.add("");
       out.add(
           "Validating a BG/NBD fit (the four diagnostics of a calibration/holdout split; the"
@@ -242,6 +232,17 @@ public final class Report {
               millis(replicates),
               ratio(replicates, fit)));
     }
+  }
+
+  /** The rows' times by the {@code base} parameter, then by method. */
+  private static Map<String, Map<String, Double>> byBase(List<Row> rows) {
+    Map<String, Map<String, Double>> byBase = new LinkedHashMap<>();
+    for (Row row : rows) {
+      byBase
+          .computeIfAbsent(row.params().get("base"), k -> new LinkedHashMap<>())
+          .put(row.method(), row.millis());
+    }
+    return byBase;
   }
 
   private static String millis(Double millis) {

@@ -34,13 +34,18 @@ class CalibrationHoldoutTest {
   }
 
   static CalibrationHoldout split(ChronoUnit unit) {
+    return split(log(), CALIBRATION_END, OBSERVATION_END, unit);
+  }
+
+  static CalibrationHoldout split(
+      List<Purchase> log, LocalDate calibrationEnd, LocalDate observationEnd, ChronoUnit unit) {
     return CalibrationHoldout.of(
-        log(),
+        log,
         Purchase::customer,
         Purchase::day,
         Purchase::amount,
-        CALIBRATION_END,
-        OBSERVATION_END,
+        calibrationEnd,
+        observationEnd,
         unit);
   }
 
@@ -103,30 +108,12 @@ class CalibrationHoldoutTest {
 
   @Test
   void badInputIsRefused() {
-    assertThatThrownBy(
-            () ->
-                CalibrationHoldout.of(
-                    log(),
-                    Purchase::customer,
-                    Purchase::day,
-                    Purchase::amount,
-                    CALIBRATION_END,
-                    CALIBRATION_END,
-                    ChronoUnit.DAYS))
+    assertThatThrownBy(() -> split(log(), CALIBRATION_END, CALIBRATION_END, ChronoUnit.DAYS))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "the observation end 2024-01-31 must be after the calibration end 2024-01-31: the"
                 + " holdout period would be empty");
-    assertThatThrownBy(
-            () ->
-                CalibrationHoldout.of(
-                    log(),
-                    Purchase::customer,
-                    Purchase::day,
-                    Purchase::amount,
-                    OBSERVATION_END,
-                    CALIBRATION_END,
-                    ChronoUnit.DAYS))
+    assertThatThrownBy(() -> split(log(), OBSERVATION_END, CALIBRATION_END, ChronoUnit.DAYS))
         .hasMessageStartingWith("the observation end 2024-01-31 must be after");
     assertThatThrownBy(() -> split(ChronoUnit.MONTHS))
         .hasMessageContaining("unit Months must be DAYS or WEEKS");
@@ -134,40 +121,13 @@ class CalibrationHoldoutTest {
         List.of(
             new Purchase("ann", LocalDate.of(2024, 1, 1), 10),
             new Purchase("ann", LocalDate.of(2024, 2, 1), -1));
-    assertThatThrownBy(
-            () ->
-                CalibrationHoldout.of(
-                    negative,
-                    Purchase::customer,
-                    Purchase::day,
-                    Purchase::amount,
-                    CALIBRATION_END,
-                    OBSERVATION_END,
-                    ChronoUnit.DAYS))
+    assertThatThrownBy(() -> split(negative, CALIBRATION_END, OBSERVATION_END, ChronoUnit.DAYS))
         .hasMessage("amount -1.0 of the transaction at index 1 must be finite and >= 0");
     List<Purchase> noDay = java.util.Arrays.asList(new Purchase("ann", null, 1));
-    assertThatThrownBy(
-            () ->
-                CalibrationHoldout.of(
-                    noDay,
-                    Purchase::customer,
-                    Purchase::day,
-                    Purchase::amount,
-                    CALIBRATION_END,
-                    OBSERVATION_END,
-                    ChronoUnit.DAYS))
+    assertThatThrownBy(() -> split(noDay, CALIBRATION_END, OBSERVATION_END, ChronoUnit.DAYS))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("index 0");
-    assertThatThrownBy(
-            () ->
-                CalibrationHoldout.of(
-                    log(),
-                    Purchase::customer,
-                    Purchase::day,
-                    Purchase::amount,
-                    CALIBRATION_END,
-                    null,
-                    ChronoUnit.DAYS))
+    assertThatThrownBy(() -> split(log(), CALIBRATION_END, null, ChronoUnit.DAYS))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("observationEnd");
     assertThatThrownBy(() -> new HoldoutHistory(null, 0, 0))
@@ -182,11 +142,8 @@ class CalibrationHoldoutTest {
   @Test
   void aLogWithNothingInTheCalibrationPeriodHasAnEmptyBase() {
     CalibrationHoldout data =
-        CalibrationHoldout.of(
+        split(
             List.of(new Purchase("cy", LocalDate.of(2024, 2, 10), 6)),
-            Purchase::customer,
-            Purchase::day,
-            Purchase::amount,
             CALIBRATION_END,
             OBSERVATION_END,
             ChronoUnit.DAYS);
