@@ -72,6 +72,26 @@ final class Newton {
   private Newton() {}
 
   /**
+   * The likelihood has no interior maximum: a parameter ran to 0 or infinity. {@link #params()}
+   * tells where the search was, so that a model can say which degenerate limit the data point to.
+   */
+  static final class Unidentified extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient double[] params;
+
+    Unidentified(String message, double[] params) {
+      super(message);
+      this.params = params.clone();
+    }
+
+    /** {@return a copy of the parameters where the search stopped} */
+    double[] params() {
+      return params.clone();
+    }
+  }
+
+  /**
    * Maximises {@code objective} from {@code start}.
    *
    * @param model the model's name, for messages
@@ -158,7 +178,7 @@ final class Newton {
     // likelihood is rising towards a degenerate limit (a distribution collapsing to a point).
     for (int i = 0; i < k; i++) {
       if (Math.abs(Math.log(params[i])) > DRIFT) {
-        throw new IllegalArgumentException(
+        throw new Unidentified(
             "the data cannot identify the "
                 + model
                 + " model: after "
@@ -169,7 +189,8 @@ final class Newton {
                 + (params[i] < 1 ? "0" : "infinity")
                 + " (estimate so far "
                 + describe(names, params)
-                + ")");
+                + ")",
+            params);
       }
     }
     throw new IllegalStateException(
@@ -221,7 +242,7 @@ final class Newton {
   private static void checkInterior(String model, String[] names, double[] params) {
     for (int i = 0; i < params.length; i++) {
       if (Math.abs(Math.log(params[i])) > BOUNDARY) {
-        throw new IllegalArgumentException(
+        throw new Unidentified(
             "the data cannot identify the "
                 + model
                 + " model: its likelihood grows without bound as "
@@ -230,7 +251,8 @@ final class Newton {
                 + (params[i] < 1 ? "0" : "infinity")
                 + " (estimate so far "
                 + describe(names, params)
-                + ")");
+                + ")",
+            params);
       }
     }
   }
