@@ -75,11 +75,12 @@ public final class BetaDiscreteWeibull implements ContractualModel {
    * @param data the survivor counts
    * @return the fit: the model, its log-likelihood and the standard errors of its parameters
    * @throws NullPointerException if {@code data} is null
-   * @throws IllegalArgumentException if the data cannot identify the model: no cohort observed
-   *     through period 3 (three parameters need three periods), nobody lost, a likelihood that
-   *     grows as a parameter runs to 0 or infinity (with {@code alpha} and {@code beta} together: a
-   *     churn probability that does not vary across customers, which the message says), or a
-   *     singular information matrix at the maximum
+   * @throws IllegalArgumentException if the data cannot identify the model, saying why: no cohort
+   *     observed through period 3 (three parameters need three periods); nobody lost; {@code alpha}
+   *     and {@code beta} running to infinity together (a churn probability that does not vary
+   *     across customers, as for {@link ShiftedBetaGeometric#fit}); a likelihood that runs to
+   *     another limit (such as {@code c} to infinity: every remaining customer lost at one period);
+   *     a singular information matrix; or a standard error above 1,000 times its estimate
    * @throws IllegalStateException if the iteration does not converge in 500 steps
    */
   public static ModelFit<BetaDiscreteWeibull> fit(SurvivorCounts data) {
@@ -92,17 +93,13 @@ public final class BetaDiscreteWeibull implements ContractualModel {
     } catch (IllegalArgumentException | IllegalStateException e) {
       // no sBG maximum to start from: the BdW search starts from (1, 1, 1)
     }
-    Newton.Result result =
-        ContractualFits.maximize(NAME, NAMES, new BetaDiscreteWeibullLikelihood(data), start);
-    double[] p = result.params();
-    return new ModelFit<>(
-        new BetaDiscreteWeibull(p[0], p[1], p[2]),
-        NAMES,
-        result,
-        data.customers(),
+    return ContractualFits.fit(
         NAME,
-        BetaDiscreteWeibull::ofParameters,
-        null);
+        NAMES,
+        new BetaDiscreteWeibullLikelihood(data),
+        start,
+        data,
+        BetaDiscreteWeibull::ofParameters);
   }
 
   /**

@@ -1,9 +1,21 @@
 package io.github.cxmetrics.value;
 
+import java.util.function.Function;
+
 /** What the fits of the contractual models share: the identifiability checks and the search. */
 final class ContractualFits {
-  /** Both shapes beyond this, where the search stopped, mean a beta distribution with no spread. */
+  /**
+   * Both shapes above this at the maximum, with standard errors above the estimates, mean a beta
+   * distribution whose spread the data cannot tell from none (its standard deviation is at most
+   * {@code 1 / (2 sqrt(alpha + beta + 1))}, under 0.011).
+   */
   private static final double HOMOGENEOUS = 1e3;
+
+  /**
+   * A standard error above this multiple of its estimate means a likelihood that the data leave
+   * level in that parameter: no maximum they determine.
+   */
+  private static final double FLAT = 1e3;
 
   private ContractualFits() {}
 
@@ -39,30 +51,79 @@ final class ContractualFits {
   }
 
   /**
-   * Maximises {@code likelihood} from {@code start}, saying so when the search runs to a beta
-   * distribution without spread ({@code alpha} and {@code beta}, the first two parameters, both to
-   * infinity): every customer with the same churn probability.
+   * Fits a model whose first two parameters are the shapes {@code alpha, beta} of a beta mixing
+   * distribution, saying so when the likelihood runs to the homogeneous limit ({@code alpha} and
+   * {@code beta} to infinity together: every customer with the same churn probability).
    */
-  static Newton.Result maximize(
-      String model, String[] names, Newton.Objective likelihood, double[] start) {
+  static <M> ModelFit<M> fit(
+      String model,
+      String[] names,
+      Newton.Objective likelihood,
+      double[] start,
+      SurvivorCounts data,
+      Function<double[], M> rebuild) {
+    Newton.Result result;
     try {
-      return Newton.maximize(model, names, likelihood, start);
+      result = Newton.maximize(model, names, likelihood, start);
     } catch (Newton.Unidentified e) {
-      double[] at = e.params();
-      if (at[0] > HOMOGENEOUS && at[1] > HOMOGENEOUS) {
-        double theta = at[0] / (at[0] + at[1]);
-        throw new IllegalArgumentException(
-            e.getMessage()
-                + ": alpha and beta run to infinity together, so the churn probability does not"
-                + " vary across customers; the data fit the homogeneous limit, "
-                + (names.length > 2
-                    ? "S(t) = (1 - theta)^(t^c) for every customer (the discrete Weibull), with"
-                        + " theta = "
-                    : "S(t) = (1 - theta)^t for every customer (the geometric), with theta = ")
-                + theta,
-            e);
+      if (spreadless(e.params())) {
+        throw homogeneous(e.getMessage(), names, e.params(), e);
       }
       throw e;
     }
+    double[] p = result.params();
+    String where = "the data cannot identify the " + model + " model";
+    ModelFit<M> fit;
+    try {
+      fit = new ModelFit<>(rebuild.apply(p), names, result, data.customers(), model, rebuild, null);
+    } catch (IllegalArgumentException e) {
+      throw spreadless(p) ? homogeneous(where, names, p, e) : e;
+    }
+    double[] se = fit.standardErrors();
+    if (spreadless(p) && !(se[0] < p[0] && se[1] < p[1])) {
+      throw homogeneous(where, names, p, null);
+    }
+    int flattest = 0;
+    for (int i = 1; i < p.length; i++) {
+      if (!(se[i] / p[i] <= se[flattest] / p[flattest])) {
+        flattest = i;
+      }
+    }
+    if (!(se[flattest] <= FLAT * p[flattest])) {
+      String name = names[flattest];
+      throw new IllegalArgumentException(
+          where
+              + ": its likelihood is flat in "
+              + name
+              + " at the maximum found, "
+              + Newton.describe(names, p)
+              + ", where the standard error of "
+              + name
+              + " is "
+              + se[flattest]
+              + " (the likelihood keeps rising, or stays level, towards a limit of the model)");
+    }
+    return fit;
+  }
+
+  private static boolean spreadless(double[] params) {
+    return params[0] > HOMOGENEOUS && params[1] > HOMOGENEOUS;
+  }
+
+  private static IllegalArgumentException homogeneous(
+      String message, String[] names, double[] at, Exception cause) {
+    double theta = at[0] / (at[0] + at[1]);
+    return new IllegalArgumentException(
+        message
+            + ": alpha and beta run to infinity together (estimate "
+            + Newton.describe(names, at)
+            + "), so the churn probability does not vary across customers; the data fit the"
+            + " homogeneous limit, "
+            + (names.length > 2
+                ? "S(t) = (1 - theta)^(t^c) for every customer (the discrete Weibull), with"
+                    + " theta = "
+                : "S(t) = (1 - theta)^t for every customer (the geometric), with theta = ")
+            + theta,
+        cause);
   }
 }

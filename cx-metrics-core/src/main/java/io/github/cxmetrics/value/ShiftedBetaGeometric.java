@@ -79,28 +79,25 @@ public final class ShiftedBetaGeometric implements ContractualModel {
    * @param data the survivor counts
    * @return the fit: the model, its log-likelihood and the standard errors of its parameters
    * @throws NullPointerException if {@code data} is null
-   * @throws IllegalArgumentException if the data cannot identify the model: no cohort observed past
-   *     period 1 (two parameters need two periods), nobody lost, or a likelihood that rises as
-   *     {@code alpha} and {@code beta} run to infinity together (churn probabilities that do not
-   *     vary across customers: the homogeneous geometric model, whose one parameter {@code theta}
-   *     is the pooled churn rate), each named in the message
+   * @throws IllegalArgumentException if the data cannot identify the model, saying why: no cohort
+   *     observed past period 1 (two parameters need two periods); nobody lost; a likelihood that
+   *     rises as {@code alpha} and {@code beta} run to infinity together, or whose maximum has both
+   *     above 1,000 with standard errors above the estimates (churn probabilities that do not vary
+   *     across customers: the message gives the {@code theta} of the homogeneous geometric model
+   *     the data fit); a likelihood that runs to another limit; or one left level, with a standard
+   *     error above 1,000 times its estimate
    * @throws IllegalStateException if the iteration does not converge in 500 steps
    */
   public static ModelFit<ShiftedBetaGeometric> fit(SurvivorCounts data) {
     Objects.requireNonNull(data, "data");
     ContractualFits.checkIdentifiable(NAME, NAMES.length, data);
-    Newton.Result result =
-        ContractualFits.maximize(
-            NAME, NAMES, new ShiftedBetaGeometricLikelihood(data), new double[] {1, 1});
-    double[] p = result.params();
-    return new ModelFit<>(
-        new ShiftedBetaGeometric(p[0], p[1]),
-        NAMES,
-        result,
-        data.customers(),
+    return ContractualFits.fit(
         NAME,
-        ShiftedBetaGeometric::ofParameters,
-        null);
+        NAMES,
+        new ShiftedBetaGeometricLikelihood(data),
+        new double[] {1, 1},
+        data,
+        ShiftedBetaGeometric::ofParameters);
   }
 
   /** {@return the first shape {@code alpha} of the churn-probability distribution} */

@@ -10,13 +10,22 @@ import org.junit.jupiter.api.Test;
 /**
  * The analytic gradient and Hessian of each likelihood against central differences, at random
  * parameter points, on the CDNOW calibration sample (2,357 customers; 946 repeat buyers for the
- * Gamma-Gamma model): a second computation of every derivative that shares no algebra with the
- * first.
+ * Gamma-Gamma model) and, for the contractual models, on the two cohorts of Fader &amp; Hardie
+ * (2007): a second computation of every derivative that shares no algebra with the first.
  */
 class LikelihoodDerivativesTest {
   private static final List<PurchaseHistory> CDNOW = Cdnow.calibration();
   private static final Newton.Objective BG_NBD = new BgNbdLikelihood(CustomerSummaries.of(CDNOW));
   private static final Newton.Objective GAMMA_GAMMA = gammaGamma();
+
+  /**
+   * Both cohorts of Fader &amp; Hardie (2007): Regular through year 12, High End through year 7.
+   */
+  private static final SurvivorCounts COHORTS =
+      SurvivorCounts.ofCohorts(
+          List.of(
+              ContractualReferenceTest.REGULAR,
+              java.util.Arrays.copyOf(ContractualReferenceTest.HIGH_END, 8)));
 
   private static Newton.Objective gammaGamma() {
     List<PurchaseHistory> repeaters = CDNOW.stream().filter(h -> h.frequency() > 0).toList();
@@ -90,5 +99,23 @@ class LikelihoodDerivativesTest {
         .forAll(doubles().between(0.5, 20), doubles().between(0.5, 20), doubles().between(1, 100))
         .checkAssert((p, q, gamma) -> checkDerivatives(GAMMA_GAMMA, new double[] {p, q, gamma}));
     checkDerivatives(GAMMA_GAMMA, new double[] {6.25, 3.74, 15.44});
+  }
+
+  @Test
+  void sbgDerivativesAgreeWithCentralDifferences() {
+    Newton.Objective sbg = new ShiftedBetaGeometricLikelihood(COHORTS);
+    qt().withExamples(40)
+        .forAll(doubles().between(0.05, 20), doubles().between(0.05, 50))
+        .checkAssert((alpha, beta) -> checkDerivatives(sbg, new double[] {alpha, beta}));
+    checkDerivatives(sbg, new double[] {0.704, 1.182});
+  }
+
+  @Test
+  void bdwDerivativesAgreeWithCentralDifferences() {
+    Newton.Objective bdw = new BetaDiscreteWeibullLikelihood(COHORTS);
+    qt().withExamples(40)
+        .forAll(doubles().between(0.05, 20), doubles().between(0.05, 50), doubles().between(0.3, 3))
+        .checkAssert((alpha, beta, c) -> checkDerivatives(bdw, new double[] {alpha, beta, c}));
+    checkDerivatives(bdw, new double[] {0.456, 0.779, 1.283});
   }
 }
