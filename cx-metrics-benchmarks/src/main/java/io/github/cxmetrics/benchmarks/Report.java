@@ -29,6 +29,7 @@ public final class Report {
   private static final String BG_NBD = BgNbdBenchmark.class.getName() + ".";
   private static final String VALIDATION = ValidationBenchmark.class.getName() + ".";
   private static final String BOOTSTRAP = BootstrapBenchmark.class.getName() + ".";
+  private static final String CONTRACTUAL = ContractualBenchmark.class.getName() + ".";
 
   private Report() {}
 
@@ -108,6 +109,7 @@ public final class Report {
     }
     bgNbdTable(rows(results, BG_NBD), out);
     validationTable(rows(results, VALIDATION), rows(results, BOOTSTRAP), out);
+    contractualTable(rows(results, CONTRACTUAL), out);
     return out;
   }
 
@@ -231,6 +233,33 @@ public final class Report {
               "Bootstrap of the CDNOW fit, 200 replicates: %s ms (%s fits of the original base).",
               millis(replicates),
               ratio(replicates, fit)));
+    }
+  }
+
+  private static void contractualTable(List<Row> rows, List<String> out) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    out.add("");
+    out.add(
+        "Contractual fits from cohort arrays (counts built, then the fit with standard errors;"
+            + " baseline: one sBG log-likelihood pass):");
+    out.add("");
+    out.add("| base | sBG fit, ms | ÷ pass | BdW fit, ms | ÷ pass |");
+    out.add("|---|---:|---:|---:|---:|");
+    for (Map.Entry<String, Map<String, Double>> base : byBase(rows).entrySet()) {
+      Double sbg = base.getValue().get("fitSbg");
+      Double bdw = base.getValue().get("fitBdw");
+      Double pass = base.getValue().get("logLikelihood");
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %s |",
+              base.getKey(),
+              millis(sbg),
+              ratio(sbg, pass),
+              millis(bdw),
+              ratio(bdw, pass)));
     }
   }
 

@@ -140,6 +140,22 @@ public final class CohortTable implements Mergeable<CohortTable> {
     return list;
   }
 
+  /**
+   * Returns every cohort's active counts, oldest first: for each, {@code active(0)} (its size) to
+   * {@code active(periodsObserved() - 1)}. In a subscription business, where a customer is active
+   * while subscribed and does not come back after cancelling, these are survivor counts, and {@code
+   * SurvivorCounts.ofCohorts(table.activeCounts())} (package {@code value}) fits the contractual
+   * models to the whole table, each cohort with its own age; counts that rise with returning
+   * customers are refused there, naming the cohort and period.
+   *
+   * @return one new array per cohort; empty for an empty table
+   */
+  public List<long[]> activeCounts() {
+    List<long[]> list = new ArrayList<>(cohorts.size());
+    cohorts.values().forEach(row -> list.add(row.clone()));
+    return list;
+  }
+
   /** {@return the number of customers in the table: the sum of the cohort sizes} */
   public long customers() {
     long total = 0;

@@ -31,9 +31,9 @@ import java.util.Objects;
  * {@code >= 0}, no count exceeds the one before it (a subscription lost does not come back: counts
  * of customers <i>active</i> in a period, which a returning customer can increase, are not survivor
  * counts), every cohort has at least one customer, and there is at least one cohort observed beyond
- * its first period. Counts such as {@code CohortTable.survivorCounts()} from activity records,
- * where every period a customer is active in counts, qualify only where customers who leave do not
- * come back.
+ * its first period. A cohort table built from activity records ({@code CohortTable.activeCounts()}
+ * in package {@code retention}) gives survivor counts where customers who leave do not come back,
+ * as in a subscription business.
  */
 public final class SurvivorCounts {
   private final List<long[]> cohorts;

@@ -9,11 +9,23 @@
  * holdout data ({@link io.github.cxmetrics.value.CalibrationHoldout}), diagnostics ({@link
  * io.github.cxmetrics.value.FitDiagnostics}), delta-method uncertainty of predictions ({@link
  * io.github.cxmetrics.value.ModelFit#predict}) and the bootstrap ({@link
- * io.github.cxmetrics.value.Bootstrap}).
+ * io.github.cxmetrics.value.Bootstrap}); and, for subscriptions, the contractual models of customer
+ * lifetimes ({@link io.github.cxmetrics.value.ContractualModel}: {@link
+ * io.github.cxmetrics.value.ShiftedBetaGeometric sBG} and {@link
+ * io.github.cxmetrics.value.BetaDiscreteWeibull BdW}), fitted to the survivor counts of cohorts
+ * ({@link io.github.cxmetrics.value.SurvivorCounts}), with projections and the discounted expected
+ * (residual) lifetime of a customer.
  *
  * <p>Units: money amounts are in the currency of the input; rates and margins are per period of the
  * input (a retention rate per year gives a value over years). The probabilistic models work in the
- * time unit of the summaries they were fitted to.
+ * time unit of the summaries they were fitted to; the contractual models, in the periods of their
+ * survivor counts.
+ *
+ * <p>Where the contractual models live: they are models of customer value fitted by the same
+ * maximum-likelihood machinery ({@link io.github.cxmetrics.value.ModelFit}, the Newton search) as
+ * BG/NBD, so they belong here rather than in {@code retention}, which holds the period metrics;
+ * their data come from a {@code retention.CohortTable} through {@code activeCounts()}, plain
+ * arrays, so that neither package imports the other.
  *
  * <h2>Design notes: numerical libraries</h2>
  *

@@ -44,6 +44,50 @@ class CohortTableTest {
   }
 
   @Test
+  void activeCountsAreSurvivorCountsWhereNobodyReturns() {
+    // the January cohort is [3, 1, 1] with bob back in March: activity, not survival. A
+    // subscription log (an activity each month while subscribed) gives survivor counts.
+    assertThat(table().activeCounts()).containsExactly(new long[] {3, 1, 1}, new long[] {2, 1});
+    List<Activity> subscriptions = new ArrayList<>();
+    String[] months = {"2024-01-15", "2024-02-15", "2024-03-15", "2024-04-15", "2024-05-15"};
+    int[] lastMonth = {4, 4, 2, 1, 0, 0}; // six January subscribers, the month each last paid
+    for (int c = 0; c < lastMonth.length; c++) {
+      for (int m = 0; m <= lastMonth[c]; m++) {
+        subscriptions.add(on("jan" + c, months[m]));
+      }
+    }
+    for (int c = 0; c < 4; c++) { // four March subscribers, two still there in May
+      for (int m = 2; m <= (c < 2 ? 4 : 3); m++) {
+        subscriptions.add(on("mar" + c, months[m]));
+      }
+    }
+    CohortTable monthly =
+        CohortTable.of(
+            subscriptions,
+            Activity::customer,
+            Activity::day,
+            PeriodUnit.MONTH,
+            LocalDate.parse("2024-05-31"));
+    List<long[]> counts = monthly.activeCounts();
+    assertThat(counts).containsExactly(new long[] {6, 4, 3, 2, 2}, new long[] {4, 4, 2});
+    io.github.cxmetrics.value.SurvivorCounts data =
+        io.github.cxmetrics.value.SurvivorCounts.ofCohorts(counts);
+    assertThat(data.lostIn(1)).isEqualTo(2); // two January subscribers, none of March's
+    assertThat(data.lostIn(2)).isEqualTo(1 + 2);
+    assertThat(data.censoredAt(4)).isEqualTo(2);
+    assertThat(data.censoredAt(2)).isEqualTo(2);
+    assertThat(
+            CohortTable.of(
+                    List.<Activity>of(),
+                    Activity::customer,
+                    Activity::day,
+                    PeriodUnit.MONTH,
+                    LocalDate.parse("2024-05-31"))
+                .activeCounts())
+        .isEmpty();
+  }
+
+  @Test
   void countsActiveCustomersPerCohortAndPeriod() {
     List<Cohort> cohorts = table().cohorts();
     assertThat(cohorts).hasSize(2);
