@@ -200,21 +200,7 @@ public final class Report {
               + " log-likelihood pass):");
       out.add("");
       out.add("| base | diagnostics, ms | ÷ pass | base prediction + SE, ms | ÷ pass |");
-      out.add("|---|---:|---:|---:|---:|");
-      for (Map.Entry<String, Map<String, Double>> base : byBase.entrySet()) {
-        Double diagnostics = base.getValue().get("diagnostics");
-        Double prediction = base.getValue().get("basePrediction");
-        Double pass = base.getValue().get("logLikelihood");
-        out.add(
-            String.format(
-                Locale.ROOT,
-                "| %s | %s | %s | %s | %s |",
-                base.getKey(),
-                millis(diagnostics),
-                ratio(diagnostics, pass),
-                millis(prediction),
-                ratio(prediction, pass)));
-      }
+      twoPathRows(byBase, "diagnostics", "basePrediction", out);
     }
     Double replicates = null;
     Double fit = null;
@@ -246,20 +232,29 @@ public final class Report {
             + " baseline: one sBG log-likelihood pass):");
     out.add("");
     out.add("| base | sBG fit, ms | ÷ pass | BdW fit, ms | ÷ pass |");
+    twoPathRows(byBase(rows), "fitSbg", "fitBdw", out);
+  }
+
+  /**
+   * The rows of a table of two paths per base, each in milliseconds and as a ratio to the base's
+   * {@code logLikelihood} pass, after the alignment row.
+   */
+  private static void twoPathRows(
+      Map<String, Map<String, Double>> byBase, String first, String second, List<String> out) {
     out.add("|---|---:|---:|---:|---:|");
-    for (Map.Entry<String, Map<String, Double>> base : byBase(rows).entrySet()) {
-      Double sbg = base.getValue().get("fitSbg");
-      Double bdw = base.getValue().get("fitBdw");
+    for (Map.Entry<String, Map<String, Double>> base : byBase.entrySet()) {
+      Double a = base.getValue().get(first);
+      Double b = base.getValue().get(second);
       Double pass = base.getValue().get("logLikelihood");
       out.add(
           String.format(
               Locale.ROOT,
               "| %s | %s | %s | %s | %s |",
               base.getKey(),
-              millis(sbg),
-              ratio(sbg, pass),
-              millis(bdw),
-              ratio(bdw, pass)));
+              millis(a),
+              ratio(a, pass),
+              millis(b),
+              ratio(b, pass)));
     }
   }
 

@@ -17,18 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ContractualRecoveryTest {
   private static void checkRecovery(ModelFit<?> fit, double[] truth) {
-    double[] estimate = fit.estimates();
-    double[] se = fit.standardErrors();
-    for (int i = 0; i < truth.length; i++) {
-      assertThat(Math.abs(estimate[i] - truth[i]))
-          .as(
-              "%s: estimate %s, truth %s, SE %s",
-              fit.parameterNames().get(i), estimate[i], truth[i], se[i])
-          .isLessThan(4 * se[i]);
-      assertThat(se[i] / truth[i])
-          .as("relative SE of %s", fit.parameterNames().get(i))
-          .isLessThan(0.1);
-    }
+    BgNbdRecoveryTest.checkRecovery(fit, truth, 0.1);
   }
 
   @Test
