@@ -33,9 +33,9 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>Each conversion is a binomial proportion of the customers at the step's start: intervals are
- * Wilson score intervals (Wilson 1927) and two funnels are compared step by step with the unpooled
- * two-proportion z test. Funnels of disjoint customer sets over the same stages {@link #merge
- * merge} by adding counts.
+ * Wilson score intervals (Wilson 1927) and two funnels are compared step by step with the
+ * Agresti-Caffo test of two proportions ({@link #compare}). Funnels of disjoint customer sets over
+ * the same stages {@link #merge merge} by adding counts.
  *
  * @param <S> the type of the stages, e.g. {@link JourneyStage} or {@code String}
  */
@@ -148,7 +148,7 @@ public final class Funnel<S> implements Mergeable<Funnel<S>> {
     return new Funnel<>(copy, reached);
   }
 
-  private static <S> List<S> checkStages(List<S> stages) {
+  static <S> List<S> checkStages(List<S> stages) {
     Objects.requireNonNull(stages, "stages");
     for (int i = 0; i < stages.size(); i++) {
       if (stages.get(i) == null) {
