@@ -3,7 +3,6 @@ package io.github.cxmetrics.journey;
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.stats.Mergeable;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -60,8 +59,11 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
       notStarted++;
     }
 
-    /** A customer whose kept chain reached {@code level} at the given step times. */
-    void add(Instant[] stepTimes, int level, boolean open) {
+    /**
+     * A customer whose kept chain reached {@code level} at the given step times, in ticks of {@code
+     * tick}.
+     */
+    void add(long[] stepTimes, int level, boolean open, Duration tick) {
       if (open) {
         inProgress[level]++;
       } else {
@@ -70,7 +72,7 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
         }
       }
       for (int i = 0; i < level; i++) {
-        times[i].add(Duration.between(stepTimes[i], stepTimes[i + 1]));
+        times[i].add(tick.multipliedBy(stepTimes[i + 1] - stepTimes[i]));
       }
     }
 

@@ -1,11 +1,10 @@
 package io.github.cxmetrics.journey;
 
+import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Inputs;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +47,12 @@ import java.util.function.Function;
  *
  * <p>Events are sorted by time within each customer, so input order does not matter; at equal
  * times, funnel events come before exclusion events and earlier stages before later ones, so that
- * equal-time steps advance a chain ({@link #withStrictlyIncreasingTimes()} forbids that). The
- * funnel holds every customer's events until it counts them: memory is about 40 bytes per event
- * plus a map entry per customer.
+ * equal-time steps advance a chain ({@link #withStrictlyIncreasingTimes()} forbids that). Counting
+ * objects holds every event as three columns (customer index, stage, nanoseconds since the epoch)
+ * and its place in the customer order, about 20 bytes an event, plus a map entry per customer;
+ * counting columns ({@link #count(int, int[], int[], long[], long)}) needs only the place, 4 bytes
+ * an event, and 4 bytes a customer. Each customer's events are then sorted and searched in one pass
+ * that keeps one chain per stage, {@code k^2} times at most.
  *
  * <p>Results of disjoint customer sets {@link FunnelResult#merge merge}: partition events by
  * customer, count each partition, merge. A customer whose events are split across partitions would
@@ -266,219 +268,203 @@ public final class WindowedFunnel<S> {
     for (int i = 0; i < stages.size(); i++) {
       position.put(stages.get(i), i);
     }
-    List<S> excluded = new ArrayList<>(exclusions.keySet());
-    Map<Object, List<Event>> byCustomer = new HashMap<>();
+    List<S> excluded = exclusionStages();
+    for (int x = 0; x < excluded.size(); x++) {
+      position.put(excluded.get(x), stages.size() + x);
+    }
+    long endNanos = epochNanos(observationEnd, "observationEnd");
+    Map<Object, Integer> index = new HashMap<>();
+    Columns columns = new Columns();
     Inputs.forEachIndexed(
         events,
         "events",
-        (event, index) -> {
-          Object id = Inputs.field(customer.apply(event), "event", index, "customer");
-          S reached = Inputs.field(stage.apply(event), "event", index, "stage");
-          Instant at = Inputs.field(time.apply(event), "event", index, "time");
+        (event, i) -> {
+          Object id = Inputs.field(customer.apply(event), "event", i, "customer");
+          S reached = Inputs.field(stage.apply(event), "event", i, "stage");
+          Instant at = Inputs.field(time.apply(event), "event", i, "time");
           Integer code = position.get(reached);
           if (code == null) {
-            int x = excluded.indexOf(reached);
-            if (x < 0) {
-              throw new IllegalArgumentException(
-                  "event at index "
-                      + index
-                      + " names stage "
-                      + reached
-                      + ", neither a stage of the funnel "
-                      + stages
-                      + (excluded.isEmpty() ? "" : " nor an exclusion " + excluded));
-            }
-            code = -1 - x;
+            throw new IllegalArgumentException(
+                "event at index "
+                    + i
+                    + " names stage "
+                    + reached
+                    + ", neither a stage of the funnel "
+                    + stages
+                    + (excluded.isEmpty() ? "" : " nor an exclusion " + excluded));
           }
           if (at.isAfter(observationEnd)) {
             throw new IllegalArgumentException(
                 "event at index "
-                    + index
+                    + i
                     + " at "
                     + at
                     + " is after the observation end "
                     + observationEnd);
           }
-          byCustomer.computeIfAbsent(id, k -> new ArrayList<>()).add(new Event(at, code, index));
+          long nanos = epochNanos(at, "the time of the event at index " + i);
+          columns.add(index.computeIfAbsent(id, k -> index.size()), code, nanos);
         });
+    return run(
+        index.size(),
+        columns.customer(),
+        columns.code(),
+        columns.time(),
+        endNanos,
+        Duration.ofNanos(1));
+  }
+
+  /**
+   * Counts events given as columns, the form of a columnar store or a data frame: for event {@code
+   * i}, its customer's index {@code customer[i]}, its stage code {@code stage[i]} and its time
+   * {@code epochMillis[i]} in milliseconds since 1970-01-01T00:00Z. Stage codes are {@code 0..k-1}
+   * for the funnel's stages in order and {@code k + x} for the {@code x}-th of {@link
+   * #exclusionStages()}. The customers' events need not be grouped or sorted: they are grouped by a
+   * counting sort over the customer indices (two int arrays, one of the events' length and one of
+   * {@code customers + 1}) and each customer's events sorted by time. Results equal those of {@link
+   * #count(Iterable, Function, Function, Function, Instant)} on the same events at millisecond
+   * times.
+   *
+   * @param customers the number of customers: indices are in {@code [0, customers)}
+   * @param customer the customer index of each event
+   * @param stage the stage code of each event
+   * @param epochMillis the time of each event
+   * @param observationEndMillis the end of the observation, in milliseconds since the epoch
+   * @return the result
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if the arrays differ in length, {@code customers} is negative,
+   *     or an event has a customer index or stage code out of range or a time after the observation
+   *     end, naming the event's index and value
+   */
+  public FunnelResult<S> count(
+      int customers, int[] customer, int[] stage, long[] epochMillis, long observationEndMillis) {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(epochMillis, "epochMillis");
+    Checks.checkAtLeast("customers", customers, 0);
+    if (stage.length != customer.length || epochMillis.length != customer.length) {
+      throw new IllegalArgumentException(
+          "the columns differ in length: customer "
+              + customer.length
+              + ", stage "
+              + stage.length
+              + ", epochMillis "
+              + epochMillis.length);
+    }
+    int codes = stages.size() + exclusions.size();
+    for (int i = 0; i < customer.length; i++) {
+      if (customer[i] < 0 || customer[i] >= customers) {
+        throw new IllegalArgumentException(
+            "customer index "
+                + customer[i]
+                + " at index "
+                + i
+                + " is outside [0, "
+                + customers
+                + ")");
+      }
+      if (stage[i] < 0 || stage[i] >= codes) {
+        throw new IllegalArgumentException(
+            "stage code " + stage[i] + " at index " + i + " is outside [0, " + codes + ")");
+      }
+      if (epochMillis[i] > observationEndMillis) {
+        throw new IllegalArgumentException(
+            "time "
+                + epochMillis[i]
+                + " at index "
+                + i
+                + " is after the observation end "
+                + observationEndMillis);
+      }
+    }
+    return run(customers, customer, stage, epochMillis, observationEndMillis, Duration.ofMillis(1));
+  }
+
+  private FunnelResult<S> run(
+      int customers, int[] customer, int[] code, long[] time, long end, Duration tick) {
+    List<S> excluded = exclusionStages();
     int[][] exclusionSteps = new int[excluded.size()][];
     for (int x = 0; x < excluded.size(); x++) {
       exclusionSteps[x] =
           exclusions.get(excluded.get(x)).stream().mapToInt(Integer::intValue).toArray();
     }
-    FunnelResult.Tally tally = new FunnelResult.Tally(stages.size(), resolution);
-    for (List<Event> customerEvents : byCustomer.values()) {
-      customerEvents.sort(EVENT_ORDER);
-      if (order == FunnelOrder.ANY) {
-        anyOrder(customerEvents, observationEnd, tally);
-      } else {
-        ordered(customerEvents, exclusionSteps, observationEnd, tally);
-      }
+    long[] steps = new long[stepWindows.length];
+    for (int i = 0; i < steps.length; i++) {
+      steps[i] = stepWindows[i] == null ? -1 : ticks(stepWindows[i], tick);
     }
+    FunnelEngine engine =
+        new FunnelEngine(
+            stages.size(),
+            order,
+            ticks(window, tick),
+            steps,
+            exclusionSteps,
+            strictlyIncreasing,
+            tick);
+    FunnelResult.Tally tally = new FunnelResult.Tally(stages.size(), resolution);
+    engine.run(customers, customer, code, time, end, tally);
     return tally.result(this);
   }
 
-  /** One event of a customer: its stage index ({@code >= 0}) or exclusion ({@code -1 - x}). */
-  private record Event(Instant time, int code, long index) {}
-
-  private static final Comparator<Event> EVENT_ORDER =
-      Comparator.comparing(Event::time)
-          .thenComparing(e -> e.code() < 0) // funnel events first
-          .thenComparingInt(e -> Math.abs(e.code()))
-          .thenComparingLong(Event::index);
-
-  /** A chain of steps: the times of stages 0 to its level. */
-  private static final class Chain {
-    final Instant[] times;
-    final int level;
-    boolean ended;
-
-    Chain(Instant[] times, int level) {
-      this.times = times;
-      this.level = level;
-    }
-
-    Instant start() {
-      return times[0];
-    }
-
-    Instant last() {
-      return times[level];
-    }
-
-    Chain extend(Instant t) {
-      Instant[] next = Arrays.copyOf(times, level + 2);
-      next[level + 1] = t;
-      return new Chain(next, level + 1);
+  /** A duration in ticks, rounded down and saturating at {@code Long.MAX_VALUE}. */
+  private static long ticks(Duration duration, Duration tick) {
+    try {
+      return duration.dividedBy(tick);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
     }
   }
 
-  /**
-   * The ordered and strict orders: for each stage the chain at that stage with the latest first
-   * step, which dominates every other there (a later start leaves a later window end, and its last
-   * step, written later, a later per-step deadline), so one pass over the events finds the furthest
-   * stage.
-   */
-  private void ordered(
-      List<Event> events,
-      int[][] exclusionSteps,
-      Instant observationEnd,
-      FunnelResult.Tally tally) {
-    int k = stages.size();
-    Chain[] chains = new Chain[k];
-    Chain kept = null;
-    for (Event event : events) {
-      Instant t = event.time();
-      if (event.code() < 0) {
-        for (int step : exclusionSteps[-1 - event.code()]) {
-          Chain c = chains[step];
-          if (c != null && t.isAfter(c.last())) {
-            c.ended = true;
-            chains[step] = null;
-          }
-        }
-        continue;
-      }
-      int j = event.code();
-      Chain made = null;
-      if (j == 0) {
-        made = new Chain(new Instant[] {t}, 0);
-      } else {
-        Chain before = chains[j - 1];
-        if (before != null && canAdvance(before, t)) {
-          made = before.extend(t);
-        }
-      }
-      if (order == FunnelOrder.STRICT) {
-        for (int i = 0; i < k; i++) {
-          Chain c = chains[i];
-          if (c != null && i != j && i + 1 != j) {
-            c.ended = true; // another funnel stage between two steps
-            chains[i] = null;
-          }
-        }
-      }
-      if (made != null) {
-        chains[j] = made;
-        if (kept == null || j >= kept.level) {
-          kept = made;
-        }
-      }
+  /** An instant in nanoseconds since the epoch, or an exception naming it. */
+  private static long epochNanos(Instant instant, String what) {
+    try {
+      return Math.addExact(
+          Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          what
+              + " ("
+              + instant
+              + ") is outside the years 1678 to 2262, where nanoseconds since 1970 fit a long",
+          e);
     }
-    if (kept == null) {
-      tally.notStarted();
-      return;
-    }
-    boolean open = false;
-    if (kept.level < k - 1 && !kept.ended) {
-      Instant deadline = kept.start().plus(window);
-      Duration step = stepWindows[kept.level];
-      if (step != null && kept.last().plus(step).isBefore(deadline)) {
-        deadline = kept.last().plus(step);
-      }
-      open = deadline.isAfter(observationEnd);
-    }
-    tally.add(kept.times, kept.level, open);
   }
 
-  private boolean canAdvance(Chain chain, Instant t) {
-    if (t.isAfter(chain.start().plus(window))) {
-      return false;
+  /** The events as growing columns. */
+  private static final class Columns {
+    private int[] customer = new int[64];
+    private int[] code = new int[64];
+    private long[] time = new long[64];
+    private int size;
+
+    void add(int c, int s, long t) {
+      if (size == customer.length) {
+        int capacity = Math.multiplyExact(size, 2);
+        customer = Arrays.copyOf(customer, capacity);
+        code = Arrays.copyOf(code, capacity);
+        time = Arrays.copyOf(time, capacity);
+      }
+      customer[size] = c;
+      code[size] = s;
+      time[size++] = t;
     }
-    Duration step = stepWindows[chain.level];
-    if (step != null && t.isAfter(chain.last().plus(step))) {
-      return false;
+
+    int[] customer() {
+      return Arrays.copyOf(customer, size);
     }
-    return !strictlyIncreasing || t.isAfter(chain.last());
+
+    int[] code() {
+      return Arrays.copyOf(code, size);
+    }
+
+    long[] time() {
+      return Arrays.copyOf(time, size);
+    }
   }
 
-  /**
-   * Any order: for each event as the start of a window {@code [s, s + W]}, the furthest stage
-   * {@code i} such that stages {@code 0..i} all occur in the window; the kept window is the latest
-   * start reaching the furthest stage, and stage {@code i}'s time is when stages {@code 0..i} have
-   * all occurred in it.
-   */
-  private void anyOrder(List<Event> events, Instant observationEnd, FunnelResult.Tally tally) {
-    int k = stages.size();
-    int n = events.size();
-    int[] present = new int[k];
-    int best = -1;
-    int bestStart = -1;
-    int end = 0; // events [start, end) are in the window
-    for (int start = 0; start < n; start++) {
-      Instant limit = events.get(start).time().plus(window);
-      while (end < n && !events.get(end).time().isAfter(limit)) {
-        present[events.get(end).code()]++;
-        end++;
-      }
-      int level = -1;
-      while (level + 1 < k && present[level + 1] > 0) {
-        level++;
-      }
-      if (level >= 0 && level >= best) {
-        best = level;
-        bestStart = start;
-      }
-      present[events.get(start).code()]--;
-    }
-    if (best < 0) {
-      tally.notStarted();
-      return;
-    }
-    Instant start = events.get(bestStart).time();
-    Instant limit = start.plus(window);
-    Instant[] first = new Instant[k];
-    for (int i = bestStart; i < n && !events.get(i).time().isAfter(limit); i++) {
-      int code = events.get(i).code();
-      if (first[code] == null) {
-        first[code] = events.get(i).time();
-      }
-    }
-    Instant[] times = new Instant[best + 1];
-    for (int i = 0; i <= best; i++) {
-      times[i] = i == 0 || first[i].isAfter(times[i - 1]) ? first[i] : times[i - 1];
-    }
-    tally.add(times, best, best < k - 1 && limit.isAfter(observationEnd));
+  /** {@return the exclusion stages, in the order they were added: codes {@code k + x}} */
+  public List<S> exclusionStages() {
+    return List.copyOf(exclusions.keySet());
   }
 
   @Override

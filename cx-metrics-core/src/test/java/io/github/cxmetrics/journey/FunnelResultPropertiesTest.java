@@ -175,4 +175,46 @@ class FunnelResultPropertiesTest
                       Funnel.ofEvents(STAGES, events(gapless), Event::customer, Event::stage));
             });
   }
+
+  @Test
+  void columnsGiveTheResultOfObjects() {
+    qt().forAll(inputs(), integers().between(1, 100))
+        .checkAssert(
+            (input, hours) -> {
+              for (FunnelOrder order : FunnelOrder.values()) {
+                WindowedFunnel<String> funnel =
+                    WindowedFunnel.of(STAGES, Duration.ofHours(hours), order);
+                if (order != FunnelOrder.ANY) {
+                  funnel = funnel.withStepWindow(0, Duration.ofHours(3)).excluding("cancel", 1);
+                }
+                List<Customer> kept = new ArrayList<>();
+                for (Customer c : input) {
+                  List<int[]> events = new ArrayList<>();
+                  for (int[] e : c.events()) {
+                    if (order != FunnelOrder.ANY || e[0] < 4) {
+                      events.add(e);
+                    }
+                  }
+                  kept.add(new Customer(c.id(), events));
+                }
+                List<Event> events = events(kept);
+                int[] customer = new int[events.size()];
+                int[] stage = new int[events.size()];
+                long[] millis = new long[events.size()];
+                java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+                for (int i = 0; i < events.size(); i++) {
+                  Event e = events.get(i);
+                  customer[i] = index.computeIfAbsent(e.customer(), id -> index.size());
+                  stage[i] = e.stage().equals("cancel") ? STAGES.size() : STAGES.indexOf(e.stage());
+                  millis[i] = e.time().toEpochMilli();
+                }
+                FunnelResult<String> byColumns =
+                    funnel.count(index.size(), customer, stage, millis, END.toEpochMilli());
+                assertThat(byColumns)
+                    .as("%s", order)
+                    .isEqualTo(
+                        funnel.count(events, Event::customer, Event::stage, Event::time, END));
+              }
+            });
+  }
 }

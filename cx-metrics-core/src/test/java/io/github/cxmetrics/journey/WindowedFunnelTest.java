@@ -336,4 +336,33 @@ class WindowedFunnelTest {
     assertThat(count(a).definition()).isEqualTo(a);
     assertThat(a.withStrictlyIncreasingTimes().toString()).endsWith(", strictly increasing times]");
   }
+
+  @Test
+  void badColumnsAreNamed() {
+    WindowedFunnel<String> day = funnel(FunnelOrder.ORDERED, 24).excluding("X", 0);
+    assertThat(day.exclusionStages()).containsExactly("X");
+    long t = T0.toEpochMilli();
+    long end = END.toEpochMilli();
+    // customer 1: A then B an hour later; the exclusion X has code 3
+    FunnelResult<String> result =
+        day.count(
+            2, new int[] {1, 1, 0}, new int[] {1, 0, 3}, new long[] {t + 3_600_000, t, t}, end);
+    assertThat(reached(result.decided())).containsExactly(1, 1, 0);
+    assertThat(result.notStarted()).isEqualTo(1);
+    assertThat(result.conversionTimes(0).median()).isEqualTo(h(1));
+    assertThatThrownBy(() -> day.count(1, new int[] {0}, new int[] {0, 1}, new long[] {t}, end))
+        .hasMessage("the columns differ in length: customer 1, stage 2, epochMillis 1");
+    assertThatThrownBy(() -> day.count(1, new int[] {1}, new int[] {0}, new long[] {t}, end))
+        .hasMessage("customer index 1 at index 0 is outside [0, 1)");
+    assertThatThrownBy(() -> day.count(1, new int[] {0}, new int[] {4}, new long[] {t}, end))
+        .hasMessage("stage code 4 at index 0 is outside [0, 4)");
+    assertThatThrownBy(() -> day.count(1, new int[] {0}, new int[] {0}, new long[] {end + 1}, end))
+        .hasMessage("time " + (end + 1) + " at index 0 is after the observation end " + end);
+    assertThatThrownBy(() -> day.count(-1, new int[0], new int[0], new long[0], end))
+        .hasMessage("customers (-1) must be >= 0");
+    assertThatThrownBy(() -> day.count(0, null, new int[0], new long[0], end))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> count(day, new Event("u", "A", Instant.parse("1600-01-01T00:00:00Z"))))
+        .hasMessageContaining("is outside the years 1678 to 2262");
+  }
 }

@@ -1,0 +1,278 @@
+package io.github.cxmetrics.journey;
+
+import java.time.Duration;
+
+/**
+ * The counting of a {@link WindowedFunnel} over events as columns: customer index, stage code and
+ * time in ticks (nanoseconds or milliseconds since the epoch). Events are grouped by customer with
+ * a counting sort (stable, so input order breaks the remaining ties), each customer's events sorted
+ * by time and code, and each customer run through one pass of the chain search; the arrays are
+ * reused from customer to customer.
+ *
+ * <p>Stage codes: {@code 0..k-1} the funnel's stages, {@code k + x} its {@code x}-th exclusion.
+ * Sorting by (time, code) therefore puts funnel events before exclusions and earlier stages before
+ * later ones at equal times.
+ */
+final class FunnelEngine {
+  private final int k;
+  private final FunnelOrder order;
+  private final long window;
+  private final long[] stepWindows; // -1: none
+  private final int[][] exclusionSteps;
+  private final boolean strictlyIncreasing;
+  private final Duration tick;
+
+  // per-customer scratch
+  private long[] times = new long[16];
+  private int[] codes = new int[16];
+  private int[] sortIndex = new int[16];
+  private int[] sortBuffer = new int[16];
+  private final long[][] chains;
+  private final boolean[] live;
+  private final long[] chainIds;
+  private final long[] kept;
+  private final int[] present;
+
+  FunnelEngine(
+      int stages,
+      FunnelOrder order,
+      long window,
+      long[] stepWindows,
+      int[][] exclusionSteps,
+      boolean strictlyIncreasing,
+      Duration tick) {
+    this.k = stages;
+    this.order = order;
+    this.window = window;
+    this.stepWindows = stepWindows;
+    this.exclusionSteps = exclusionSteps;
+    this.strictlyIncreasing = strictlyIncreasing;
+    this.tick = tick;
+    chains = new long[k][k];
+    live = new boolean[k];
+    chainIds = new long[k];
+    kept = new long[k];
+    present = new int[k];
+  }
+
+  /** {@code a + b} for {@code b >= 0}, saturating at {@code Long.MAX_VALUE}. */
+  static long plus(long a, long b) {
+    long sum = a + b;
+    return sum < a ? Long.MAX_VALUE : sum;
+  }
+
+  /** Counts every customer's events into {@code tally}. */
+  void run(
+      int customers, int[] customer, int[] code, long[] time, long end, FunnelResult.Tally tally) {
+    int n = customer.length;
+    int[] start = new int[customers + 1];
+    for (int c : customer) {
+      start[c + 1]++;
+    }
+    for (int c = 0; c < customers; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] order = new int[n];
+    int[] next = start.clone();
+    for (int i = 0; i < n; i++) {
+      order[next[customer[i]]++] = i;
+    }
+    for (int c = 0; c < customers; c++) {
+      int size = start[c + 1] - start[c];
+      if (size == 0) {
+        continue;
+      }
+      if (times.length < size) {
+        int capacity = Math.max(size, 2 * times.length);
+        times = new long[capacity];
+        codes = new int[capacity];
+        sortIndex = new int[capacity];
+        sortBuffer = new int[capacity];
+      }
+      for (int j = 0; j < size; j++) {
+        int i = order[start[c] + j];
+        times[j] = time[i];
+        codes[j] = code[i];
+      }
+      sort(size);
+      if (this.order == FunnelOrder.ANY) {
+        anyOrder(size, end, tally);
+      } else {
+        ordered(size, end, tally);
+      }
+    }
+  }
+
+  /** Sorts the first {@code size} events by (time, code), stably. */
+  private void sort(int size) {
+    boolean sorted = true;
+    for (int j = 1; j < size && sorted; j++) {
+      sorted = compare(j - 1, j) <= 0;
+    }
+    if (sorted) {
+      return;
+    }
+    for (int j = 0; j < size; j++) {
+      sortIndex[j] = j;
+    }
+    mergeSort(0, size);
+    long[] t = new long[size];
+    int[] s = new int[size];
+    for (int j = 0; j < size; j++) {
+      t[j] = times[sortIndex[j]];
+      s[j] = codes[sortIndex[j]];
+    }
+    System.arraycopy(t, 0, times, 0, size);
+    System.arraycopy(s, 0, codes, 0, size);
+  }
+
+  private int compare(int a, int b) {
+    int byTime = Long.compare(times[a], times[b]);
+    return byTime != 0 ? byTime : Integer.compare(codes[a], codes[b]);
+  }
+
+  /** Stable merge sort of {@code sortIndex[from, to)} by {@link #compare}. */
+  private void mergeSort(int from, int to) {
+    if (to - from < 2) {
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    mergeSort(from, mid);
+    mergeSort(mid, to);
+    int a = from;
+    int b = mid;
+    int out = from;
+    while (a < mid && b < to) {
+      sortBuffer[out++] =
+          compare(sortIndex[a], sortIndex[b]) <= 0 ? sortIndex[a++] : sortIndex[b++];
+    }
+    while (a < mid) {
+      sortBuffer[out++] = sortIndex[a++];
+    }
+    while (b < to) {
+      sortBuffer[out++] = sortIndex[b++];
+    }
+    System.arraycopy(sortBuffer, from, sortIndex, from, to - from);
+  }
+
+  /**
+   * The ordered and strict orders: for each stage the chain at that stage with the latest first
+   * step, which dominates every other there (a later start leaves a later window end, and its last
+   * step, written later, a later per-step deadline), so one pass finds the furthest stage. Row
+   * {@code i} of {@code chains} holds the step times of the chain at stage {@code i}.
+   */
+  private void ordered(int size, long end, FunnelResult.Tally tally) {
+    java.util.Arrays.fill(live, false);
+    long nextId = 0;
+    long keptId = -1;
+    int keptLevel = -1;
+    boolean keptEnded = false;
+    for (int e = 0; e < size; e++) {
+      long t = times[e];
+      int j = codes[e];
+      if (j >= k) {
+        for (int step : exclusionSteps[j - k]) {
+          if (live[step] && t > chains[step][step]) {
+            live[step] = false;
+            keptEnded |= chainIds[step] == keptId;
+          }
+        }
+        continue;
+      }
+      boolean made = false;
+      if (j == 0) {
+        chains[0][0] = t;
+        made = true;
+      } else if (live[j - 1] && canAdvance(chains[j - 1], j - 1, t)) {
+        System.arraycopy(chains[j - 1], 0, chains[j], 0, j);
+        chains[j][j] = t;
+        made = true;
+      }
+      if (order == FunnelOrder.STRICT) {
+        for (int i = 0; i < k; i++) {
+          if (live[i] && i != j && i + 1 != j) {
+            live[i] = false; // another funnel stage between two steps
+            keptEnded |= chainIds[i] == keptId;
+          }
+        }
+      }
+      if (made) {
+        live[j] = true;
+        chainIds[j] = nextId++;
+        if (j >= keptLevel) {
+          keptLevel = j;
+          keptId = chainIds[j];
+          keptEnded = false;
+          System.arraycopy(chains[j], 0, kept, 0, j + 1);
+        }
+      }
+    }
+    if (keptLevel < 0) {
+      tally.notStarted();
+      return;
+    }
+    boolean open = false;
+    if (keptLevel < k - 1 && !keptEnded) {
+      long deadline = plus(kept[0], window);
+      if (stepWindows[keptLevel] >= 0) {
+        deadline = Math.min(deadline, plus(kept[keptLevel], stepWindows[keptLevel]));
+      }
+      open = deadline > end;
+    }
+    tally.add(kept, keptLevel, open, tick);
+  }
+
+  private boolean canAdvance(long[] chain, int level, long t) {
+    if (t > plus(chain[0], window)) {
+      return false;
+    }
+    if (stepWindows[level] >= 0 && t > plus(chain[level], stepWindows[level])) {
+      return false;
+    }
+    return !strictlyIncreasing || t > chain[level];
+  }
+
+  /**
+   * Any order: for each event as the start of a window {@code [s, s + W]}, the furthest stage
+   * {@code i} such that stages {@code 0..i} all occur in the window; the kept window is the latest
+   * start reaching the furthest stage, and stage {@code i}'s time is when stages {@code 0..i} have
+   * all occurred in it.
+   */
+  private void anyOrder(int size, long end, FunnelResult.Tally tally) {
+    java.util.Arrays.fill(present, 0);
+    int best = -1;
+    int bestStart = -1;
+    int stop = 0; // events [first, stop) are in the window
+    for (int first = 0; first < size; first++) {
+      long limit = plus(times[first], window);
+      while (stop < size && times[stop] <= limit) {
+        present[codes[stop]]++;
+        stop++;
+      }
+      int level = -1;
+      while (level + 1 < k && present[level + 1] > 0) {
+        level++;
+      }
+      if (level >= 0 && level >= best) {
+        best = level;
+        bestStart = first;
+      }
+      present[codes[first]]--;
+    }
+    if (best < 0) {
+      tally.notStarted();
+      return;
+    }
+    long limit = plus(times[bestStart], window);
+    java.util.Arrays.fill(kept, Long.MIN_VALUE);
+    for (int e = bestStart; e < size && times[e] <= limit; e++) {
+      if (kept[codes[e]] == Long.MIN_VALUE) {
+        kept[codes[e]] = times[e]; // first occurrence of the stage in the window
+      }
+    }
+    for (int i = 1; i <= best; i++) {
+      kept[i] = Math.max(kept[i], kept[i - 1]);
+    }
+    tally.add(kept, best, best < k - 1 && limit > end, tick);
+  }
+}
