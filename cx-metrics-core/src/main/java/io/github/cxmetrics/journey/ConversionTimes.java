@@ -5,7 +5,6 @@ import io.github.cxmetrics.stats.Mergeable;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The times customers took for one funnel step, as an exact histogram: how many took each duration,
@@ -55,30 +54,86 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
     return resolution;
   }
 
-  /** Builds a histogram from counts by unit; not thread-safe. */
+  /**
+   * Builds a histogram from counts by unit, in an open-addressing table of primitive keys (no
+   * boxing per time); not thread-safe.
+   */
   static final class Builder {
+    private static final long EMPTY = -1;
     private final Duration resolution;
-    private final TreeMap<Long, Long> counts = new TreeMap<>();
+    private long[] keys = newKeys(16);
+    private long[] values = new long[16];
+    private int size;
 
     Builder(Duration resolution) {
       this.resolution = resolution;
     }
 
+    private static long[] newKeys(int capacity) {
+      long[] keys = new long[capacity];
+      Arrays.fill(keys, EMPTY);
+      return keys;
+    }
+
     /** Records one time, {@code >= 0}. */
     void add(Duration time) {
-      long unit = time.dividedBy(resolution);
-      counts.merge(unit, 1L, Long::sum);
+      add(time.dividedBy(resolution), 1);
+    }
+
+    /** Records {@code count} times of {@code unit} units, {@code unit >= 0}. */
+    void add(long unit, long count) {
+      int mask = keys.length - 1;
+      int slot = (int) (mix(unit) & mask);
+      while (keys[slot] != EMPTY && keys[slot] != unit) {
+        slot = (slot + 1) & mask;
+      }
+      if (keys[slot] == EMPTY) {
+        keys[slot] = unit;
+        size++;
+      }
+      values[slot] = Checks.addCounts("conversion times", values[slot], count);
+      if (2 * size > keys.length) {
+        grow();
+      }
+    }
+
+    private static long mix(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return h ^ (h >>> 32);
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      long[] oldValues = values;
+      keys = newKeys(2 * oldKeys.length);
+      values = new long[2 * oldKeys.length];
+      size = 0;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != EMPTY) {
+          add(oldKeys[i], oldValues[i]);
+        }
+      }
     }
 
     ConversionTimes build() {
-      long[] units = new long[counts.size()];
-      long[] values = new long[counts.size()];
-      int i = 0;
-      for (var entry : counts.entrySet()) {
-        units[i] = entry.getKey();
-        values[i++] = entry.getValue();
+      long[] units = new long[size];
+      int n = 0;
+      for (long key : keys) {
+        if (key != EMPTY) {
+          units[n++] = key;
+        }
       }
-      return new ConversionTimes(resolution, units, values);
+      Arrays.sort(units);
+      long[] counts = new long[size];
+      for (int i = 0; i < size; i++) {
+        int mask = keys.length - 1;
+        int slot = (int) (mix(units[i]) & mask);
+        while (keys[slot] != units[i]) {
+          slot = (slot + 1) & mask;
+        }
+        counts[i] = values[slot];
+      }
+      return new ConversionTimes(resolution, units, counts);
     }
   }
 
@@ -190,16 +245,13 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
               + " with times at resolution "
               + other.resolution);
     }
-    TreeMap<Long, Long> merged = new TreeMap<>();
+    Builder builder = new Builder(resolution);
     for (int i = 0; i < units.length; i++) {
-      merged.put(units[i], counts[i]);
+      builder.add(units[i], counts[i]);
     }
     for (int i = 0; i < other.units.length; i++) {
-      merged.merge(
-          other.units[i], other.counts[i], (a, b) -> Checks.addCounts("conversion times", a, b));
+      builder.add(other.units[i], other.counts[i]);
     }
-    Builder builder = new Builder(resolution);
-    builder.counts.putAll(merged);
     return builder.build();
   }
 

@@ -45,8 +45,12 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
     private final long[] inProgress;
     private long notStarted;
     private final ConversionTimes.Builder[] times;
+    private final Duration resolution;
+    private Duration tick;
+    private long ticksPerUnit;
 
     Tally(int stages, Duration resolution) {
+      this.resolution = resolution;
       decided = new long[stages];
       inProgress = new long[stages];
       times = new ConversionTimes.Builder[stages - 1];
@@ -72,8 +76,26 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
         }
       }
       for (int i = 0; i < level; i++) {
-        times[i].add(tick.multipliedBy(stepTimes[i + 1] - stepTimes[i]));
+        times[i].add(units(stepTimes[i + 1] - stepTimes[i], tick), 1);
       }
+    }
+
+    /** {@code ticks} ticks of {@code tick} in whole units of the resolution, rounded down. */
+    private long units(long ticks, Duration tick) {
+      if (tick != this.tick) {
+        this.tick = tick;
+        long tickNanos = tick.toNanos();
+        long unitNanos;
+        try {
+          unitNanos = resolution.toNanos();
+        } catch (ArithmeticException e) {
+          unitNanos = 1; // a resolution of centuries: the general path below
+        }
+        ticksPerUnit = unitNanos % tickNanos == 0 ? unitNanos / tickNanos : 0;
+      }
+      return ticksPerUnit > 0
+          ? ticks / ticksPerUnit
+          : tick.multipliedBy(ticks).dividedBy(resolution);
     }
 
     <S> FunnelResult<S> result(WindowedFunnel<S> definition) {
