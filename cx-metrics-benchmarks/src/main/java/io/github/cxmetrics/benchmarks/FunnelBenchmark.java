@@ -44,13 +44,24 @@ public class FunnelBenchmark {
   @Param({"1000000", "10000000", "100000000"})
   public int size;
 
+  /** How the events are laid out. */
+  public enum Layout {
+    /** Sorted by time, customers interleaved. */
+    BY_TIME,
+    /** Grouped by customer, each customer's events by time. */
+    BY_CUSTOMER
+  }
+
+  @Param({"BY_TIME", "BY_CUSTOMER"})
+  public Layout layout;
+
   int customers;
   int[] customer;
   int[] stage;
   long[] millis;
   WindowedFunnel<String> funnel;
 
-  /** Simulates the events, sorted by time. */
+  /** Simulates the events and lays them out. */
   @Setup(Level.Trial)
   public void setUp() {
     SplittableRandom random = new SplittableRandom(Mix.SEED);
@@ -65,25 +76,40 @@ public class FunnelBenchmark {
       stage[i] = s;
       millis[i] = START + random.nextLong(30 * DAY);
     }
-    // interleave the customers: sort the events by time
-    long[] keys = new long[size];
-    for (int i = 0; i < size; i++) {
+    if (layout == Layout.BY_CUSTOMER) {
+      // the events are generated customer by customer: sort each customer's ten by time
+      for (int from = 0; from < size; from += 10) {
+        for (int i = from + 1; i < Math.min(from + 10, size); i++) {
+          for (int j = i; j > from && millis[j - 1] > millis[j]; j--) {
+            long t = millis[j];
+            millis[j] = millis[j - 1];
+            millis[j - 1] = t;
+            int st = stage[j];
+            stage[j] = stage[j - 1];
+            stage[j - 1] = st;
+          }
+        }
+      }
+    } else {
       // time in the high bits, event index in the low 27 bits: sorting the keys sorts by time
-      keys[i] = ((millis[i] - START) << 27) | i;
+      long[] keys = new long[size];
+      for (int i = 0; i < size; i++) {
+        keys[i] = ((millis[i] - START) << 27) | i;
+      }
+      java.util.Arrays.parallelSort(keys);
+      int[] c = new int[size];
+      int[] s = new int[size];
+      long[] t = new long[size];
+      for (int i = 0; i < size; i++) {
+        int from = (int) (keys[i] & ((1L << 27) - 1));
+        c[i] = customer[from];
+        s[i] = stage[from];
+        t[i] = millis[from];
+      }
+      customer = c;
+      stage = s;
+      millis = t;
     }
-    java.util.Arrays.parallelSort(keys);
-    int[] c = new int[size];
-    int[] s = new int[size];
-    long[] t = new long[size];
-    for (int i = 0; i < size; i++) {
-      int from = (int) (keys[i] & ((1L << 27) - 1));
-      c[i] = customer[from];
-      s[i] = stage[from];
-      t[i] = millis[from];
-    }
-    customer = c;
-    stage = s;
-    millis = t;
     funnel = WindowedFunnel.of(STAGES, Duration.ofDays(7), FunnelOrder.ORDERED);
   }
 

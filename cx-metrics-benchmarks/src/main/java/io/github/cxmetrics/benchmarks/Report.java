@@ -30,6 +30,7 @@ public final class Report {
   private static final String VALIDATION = ValidationBenchmark.class.getName() + ".";
   private static final String BOOTSTRAP = BootstrapBenchmark.class.getName() + ".";
   private static final String CONTRACTUAL = ContractualBenchmark.class.getName() + ".";
+  private static final String FUNNEL = FunnelBenchmark.class.getName() + ".";
 
   private Report() {}
 
@@ -110,6 +111,7 @@ public final class Report {
     bgNbdTable(rows(results, BG_NBD), out);
     validationTable(rows(results, VALIDATION), rows(results, BOOTSTRAP), out);
     contractualTable(rows(results, CONTRACTUAL), out);
+    funnelTable(rows(results, FUNNEL), out);
     return out;
   }
 
@@ -235,6 +237,31 @@ public final class Report {
     twoPathRows(byBase(rows), "fitSbg", "fitBdw", out);
   }
 
+  private static void funnelTable(List<Row> rows, List<String> out) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    out.add("");
+    out.add(
+        "Ordered windowed funnel over event columns (6 stages, 7-day window; baseline: one"
+            + " group-by pass keeping each customer's furthest stage):");
+    out.add("");
+    out.add("| events | funnel, ms | group-by, ms | funnel ÷ group-by |");
+    out.add("|---|---:|---:|---:|");
+    for (Map.Entry<String, Map<String, Double>> size : byParam(rows, "size").entrySet()) {
+      Double funnel = size.getValue().get("windowedFunnel");
+      Double groupBy = size.getValue().get("groupByCustomer");
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s |",
+              size.getKey(),
+              millis(funnel),
+              millis(groupBy),
+              ratio(funnel, groupBy)));
+    }
+  }
+
   /**
    * The rows of a table of two paths per base, each in milliseconds and as a ratio to the base's
    * {@code logLikelihood} pass, after the alignment row.
@@ -260,13 +287,18 @@ public final class Report {
 
   /** The rows' times by the {@code base} parameter, then by method. */
   private static Map<String, Map<String, Double>> byBase(List<Row> rows) {
-    Map<String, Map<String, Double>> byBase = new LinkedHashMap<>();
+    return byParam(rows, "base");
+  }
+
+  /** The rows' times by the value of one parameter, then by method. */
+  private static Map<String, Map<String, Double>> byParam(List<Row> rows, String param) {
+    Map<String, Map<String, Double>> byValue = new LinkedHashMap<>();
     for (Row row : rows) {
-      byBase
-          .computeIfAbsent(row.params().get("base"), k -> new LinkedHashMap<>())
+      byValue
+          .computeIfAbsent(row.params().get(param), k -> new LinkedHashMap<>())
           .put(row.method(), row.millis());
     }
-    return byBase;
+    return byValue;
   }
 
   private static String millis(Double millis) {

@@ -4,10 +4,10 @@ import java.time.Duration;
 
 /**
  * The counting of a {@link WindowedFunnel} over events as columns: customer index, stage code and
- * time in ticks (nanoseconds or milliseconds since the epoch). Events are grouped by customer with
- * a counting sort (stable, so input order breaks the remaining ties), each customer's events sorted
- * by time and code, and each customer run through one pass of the chain search; the arrays are
- * reused from customer to customer.
+ * time in ticks (nanoseconds or milliseconds since the epoch). Events are grouped by customer
+ * (unless they already are) with a counting sort (stable, so input order breaks the remaining
+ * ties), each customer's events sorted by time and code, and each customer run through one pass of
+ * the chain search; the arrays are reused from customer to customer.
  *
  * <p>Stage codes: {@code 0..k-1} the funnel's stages, {@code k + x} its {@code x}-th exclusion.
  * Sorting by (time, code) therefore puts funnel events before exclusions and earlier stages before
@@ -61,10 +61,26 @@ final class FunnelEngine {
     return sum < a ? Long.MAX_VALUE : sum;
   }
 
-  /** Counts every customer's events into {@code tally}. */
+  /**
+   * Counts every customer's events into {@code tally}. Input already grouped by customer (each
+   * customer's events contiguous, as a sort by customer or a GROUP BY leaves them) is read run by
+   * run; other input is first grouped by a stable counting sort that scatters each event's time and
+   * code to its customer's segment.
+   */
   void run(
       int customers, int[] customer, int[] code, long[] time, long end, FunnelResult.Tally tally) {
     int n = customer.length;
+    if (grouped(customers, customer)) {
+      for (int from = 0; from < n; ) {
+        int to = from + 1;
+        while (to < n && customer[to] == customer[from]) {
+          to++;
+        }
+        customer(code, time, from, to, end, tally);
+        from = to;
+      }
+      return;
+    }
     int[] start = new int[customers + 1];
     for (int c : customer) {
       start[c + 1]++;
@@ -72,34 +88,55 @@ final class FunnelEngine {
     for (int c = 0; c < customers; c++) {
       start[c + 1] += start[c];
     }
-    int[] order = new int[n];
+    long[] groupedTime = new long[n];
+    int[] groupedCode = new int[n];
     int[] next = start.clone();
     for (int i = 0; i < n; i++) {
-      order[next[customer[i]]++] = i;
+      int at = next[customer[i]]++;
+      groupedTime[at] = time[i];
+      groupedCode[at] = code[i];
     }
     for (int c = 0; c < customers; c++) {
-      int size = start[c + 1] - start[c];
-      if (size == 0) {
-        continue;
+      if (start[c + 1] > start[c]) {
+        customer(groupedCode, groupedTime, start[c], start[c + 1], end, tally);
       }
-      if (times.length < size) {
-        int capacity = Math.max(size, 2 * times.length);
-        times = new long[capacity];
-        codes = new int[capacity];
-        sortIndex = new int[capacity];
-        sortBuffer = new int[capacity];
+    }
+  }
+
+  /** Whether every customer's events are contiguous: no customer starts a second run. */
+  private static boolean grouped(int customers, int[] customer) {
+    long[] seen = new long[(customers >>> 6) + 1];
+    for (int i = 0; i < customer.length; i++) {
+      int c = customer[i];
+      if (i == 0 || c != customer[i - 1]) {
+        long bit = 1L << c;
+        if ((seen[c >>> 6] & bit) != 0) {
+          return false;
+        }
+        seen[c >>> 6] |= bit;
       }
-      for (int j = 0; j < size; j++) {
-        int i = order[start[c] + j];
-        times[j] = time[i];
-        codes[j] = code[i];
-      }
-      sort(size);
-      if (this.order == FunnelOrder.ANY) {
-        anyOrder(size, end, tally);
-      } else {
-        ordered(size, end, tally);
-      }
+    }
+    return true;
+  }
+
+  /** Counts one customer: the events {@code [from, to)} of the columns. */
+  private void customer(
+      int[] code, long[] time, int from, int to, long end, FunnelResult.Tally tally) {
+    int size = to - from;
+    if (times.length < size) {
+      int capacity = Math.max(size, 2 * times.length);
+      times = new long[capacity];
+      codes = new int[capacity];
+      sortIndex = new int[capacity];
+      sortBuffer = new int[capacity];
+    }
+    System.arraycopy(time, from, times, 0, size);
+    System.arraycopy(code, from, codes, 0, size);
+    sort(size);
+    if (order == FunnelOrder.ANY) {
+      anyOrder(size, end, tally);
+    } else {
+      ordered(size, end, tally);
     }
   }
 

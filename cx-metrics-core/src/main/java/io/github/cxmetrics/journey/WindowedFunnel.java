@@ -49,10 +49,11 @@ import java.util.function.Function;
  * times, funnel events come before exclusion events and earlier stages before later ones, so that
  * equal-time steps advance a chain ({@link #withStrictlyIncreasingTimes()} forbids that). Counting
  * objects holds every event as three columns (customer index, stage, nanoseconds since the epoch)
- * and its place in the customer order, about 20 bytes an event, plus a map entry per customer;
- * counting columns ({@link #count(int, int[], int[], long[], long)}) needs only the place, 4 bytes
- * an event, and 4 bytes a customer. Each customer's events are then sorted and searched in one pass
- * that keeps one chain per stage, {@code k^2} times at most.
+ * and, unless the events come grouped by customer, a copy of the time and stage grouped by
+ * customer: about 28 bytes an event, plus a map entry per customer; counting columns ({@link
+ * #count(int, int[], int[], long[], long)}) needs the grouped copy only, 12 bytes an event and 4
+ * bytes a customer, or nothing when the columns are already grouped. Each customer's events are
+ * then sorted and searched in one pass that keeps one chain per stage, {@code k^2} times at most.
  *
  * <p>Results of disjoint customer sets {@link FunnelResult#merge merge}: partition events by
  * customer, count each partition, merge. A customer whose events are split across partitions would
@@ -319,11 +320,12 @@ public final class WindowedFunnel<S> {
    * i}, its customer's index {@code customer[i]}, its stage code {@code stage[i]} and its time
    * {@code epochMillis[i]} in milliseconds since 1970-01-01T00:00Z. Stage codes are {@code 0..k-1}
    * for the funnel's stages in order and {@code k + x} for the {@code x}-th of {@link
-   * #exclusionStages()}. The customers' events need not be grouped or sorted: they are grouped by a
-   * counting sort over the customer indices (two int arrays, one of the events' length and one of
-   * {@code customers + 1}) and each customer's events sorted by time. Results equal those of {@link
-   * #count(Iterable, Function, Function, Function, Instant)} on the same events at millisecond
-   * times.
+   * #exclusionStages()}. The customers' events need not be grouped or sorted: columns grouped by
+   * customer (each customer's events contiguous) are read as they are; others are grouped by a
+   * counting sort over the customer indices (a copy of the times and codes, 12 bytes an event, and
+   * 4 bytes a customer), and each customer's events are sorted by time. Results equal those of
+   * {@link #count(Iterable, Function, Function, Function, Instant)} on the same events at
+   * millisecond times.
    *
    * @param customers the number of customers: indices are in {@code [0, customers)}
    * @param customer the customer index of each event

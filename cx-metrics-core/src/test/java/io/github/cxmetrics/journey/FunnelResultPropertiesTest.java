@@ -214,6 +214,27 @@ class FunnelResultPropertiesTest
                     .as("%s", order)
                     .isEqualTo(
                         funnel.count(events, Event::customer, Event::stage, Event::time, END));
+                // the same events interleaved (grouped by the counting sort, not read as runs)
+                int n = events.size();
+                int[] c2 = new int[n];
+                int[] s2 = new int[n];
+                long[] t2 = new long[n];
+                java.util.Random shuffle = new java.util.Random(hours);
+                int[] perm = java.util.stream.IntStream.range(0, n).toArray();
+                for (int i = n - 1; i > 0; i--) {
+                  int j = shuffle.nextInt(i + 1);
+                  int swap = perm[i];
+                  perm[i] = perm[j];
+                  perm[j] = swap;
+                }
+                for (int i = 0; i < n; i++) {
+                  c2[i] = customer[perm[i]];
+                  s2[i] = stage[perm[i]];
+                  t2[i] = millis[perm[i]];
+                }
+                assertThat(funnel.count(index.size(), c2, s2, t2, END.toEpochMilli()))
+                    .as("%s, interleaved", order)
+                    .isEqualTo(byColumns);
               }
             });
   }
