@@ -81,7 +81,9 @@ public final class BetaDiscreteWeibull implements ContractualModel {
    *     across customers, as for {@link ShiftedBetaGeometric#fit}); a likelihood that runs to
    *     another limit (such as {@code c} to infinity: every remaining customer lost at one period);
    *     a singular information matrix; or a standard error above 1,000 times its estimate
-   * @throws IllegalStateException if the iteration does not converge in 500 steps
+   * @throws IllegalStateException if the likelihood's curvature is not finite where the search is
+   *     (a search still climbing after 500 steps follows a ridge towards a limit of the model, and
+   *     is reported as data that cannot identify it, {@link IllegalArgumentException})
    */
   public static ModelFit<BetaDiscreteWeibull> fit(SurvivorCounts data) {
     Objects.requireNonNull(data, "data");

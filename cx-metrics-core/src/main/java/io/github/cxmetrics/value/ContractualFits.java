@@ -70,6 +70,29 @@ final class ContractualFits {
         throw homogeneous(e.getMessage(), names, e.params(), e);
       }
       throw e;
+    } catch (Newton.NotConverged e) {
+      // an interior maximum of these smooth two- and three-parameter likelihoods is reached in
+      // tens of damped Newton steps; a search still climbing after MAX_ITERATIONS follows a ridge
+      // towards a limit of the model (such as c -> infinity when everyone left is lost at once)
+      double[] at = e.params();
+      int far = 0;
+      for (int i = 1; i < at.length; i++) {
+        if (Math.abs(Math.log(at[i])) > Math.abs(Math.log(at[far]))) {
+          far = i;
+        }
+      }
+      throw new IllegalArgumentException(
+          "the data cannot identify the "
+              + model
+              + " model: after "
+              + Newton.MAX_ITERATIONS
+              + " steps its likelihood still rises, along a ridge towards a limit of the model"
+              + " (estimate so far "
+              + Newton.describe(names, at)
+              + ", "
+              + names[far]
+              + " furthest from 1)",
+          e);
     }
     double[] p = result.params();
     String where = "the data cannot identify the " + model + " model";

@@ -72,6 +72,26 @@ final class Newton {
   private Newton() {}
 
   /**
+   * The search was still climbing after {@link #MAX_ITERATIONS} steps without having drifted past
+   * {@link #DRIFT}; {@link #params()} tells where it was.
+   */
+  static final class NotConverged extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient double[] params;
+
+    NotConverged(String message, double[] params) {
+      super(message);
+      this.params = params.clone();
+    }
+
+    /** {@return a copy of the parameters where the search stopped} */
+    double[] params() {
+      return params.clone();
+    }
+  }
+
+  /**
    * The likelihood has no interior maximum: a parameter ran to 0 or infinity. {@link #params()}
    * tells where the search was, so that a model can say which degenerate limit the data point to.
    */
@@ -193,12 +213,13 @@ final class Newton {
             params);
       }
     }
-    throw new IllegalStateException(
+    throw new NotConverged(
         model
             + " fit did not converge in "
             + MAX_ITERATIONS
             + " iterations; last estimate "
-            + describe(names, params));
+            + describe(names, params),
+        params);
   }
 
   /** Writes {@code params * exp(delta)} to {@code trial}, each log-step capped at 5. */

@@ -86,7 +86,9 @@ public final class ShiftedBetaGeometric implements ContractualModel {
    *     across customers: the message gives the {@code theta} of the homogeneous geometric model
    *     the data fit); a likelihood that runs to another limit; or one left level, with a standard
    *     error above 1,000 times its estimate
-   * @throws IllegalStateException if the iteration does not converge in 500 steps
+   * @throws IllegalStateException if the likelihood's curvature is not finite where the search is
+   *     (a search still climbing after 500 steps follows a ridge towards a limit of the model, and
+   *     is reported as data that cannot identify it, {@link IllegalArgumentException})
    */
   public static ModelFit<ShiftedBetaGeometric> fit(SurvivorCounts data) {
     Objects.requireNonNull(data, "data");
