@@ -246,9 +246,9 @@ public final class Report {
         "Ordered windowed funnel over event columns (6 stages, 7-day window; baseline: one"
             + " group-by pass keeping each customer's furthest stage):");
     out.add("");
-    out.add("| events | funnel, ms | group-by, ms | funnel ÷ group-by |");
+    out.add("| events, layout | funnel, ms | group-by, ms | funnel ÷ group-by |");
     out.add("|---|---:|---:|---:|");
-    for (Map.Entry<String, Map<String, Double>> size : byParam(rows, "size").entrySet()) {
+    for (Map.Entry<String, Map<String, Double>> size : byParam(rows, "size", "layout").entrySet()) {
       Double funnel = size.getValue().get("windowedFunnel");
       Double groupBy = size.getValue().get("groupByCustomer");
       out.add(
@@ -290,12 +290,16 @@ public final class Report {
     return byParam(rows, "base");
   }
 
-  /** The rows' times by the value of one parameter, then by method. */
-  private static Map<String, Map<String, Double>> byParam(List<Row> rows, String param) {
+  /** The rows' times by the values of some parameters (joined by ", "), then by method. */
+  private static Map<String, Map<String, Double>> byParam(List<Row> rows, String... params) {
     Map<String, Map<String, Double>> byValue = new LinkedHashMap<>();
     for (Row row : rows) {
+      List<String> values = new ArrayList<>();
+      for (String param : params) {
+        values.add(row.params().get(param));
+      }
       byValue
-          .computeIfAbsent(row.params().get(param), k -> new LinkedHashMap<>())
+          .computeIfAbsent(String.join(", ", values), k -> new LinkedHashMap<>())
           .put(row.method(), row.millis());
     }
     return byValue;
