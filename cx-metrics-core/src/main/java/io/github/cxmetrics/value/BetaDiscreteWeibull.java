@@ -139,9 +139,9 @@ public final class BetaDiscreteWeibull implements ContractualModel {
   }
 
   private double logSurvival(int t) {
-    double[] out = new double[10];
-    BetaDiscreteWeibullLikelihood.logSurvival(alpha, beta, c, t, out);
-    return out[0];
+    return t == 0
+        ? 0
+        : BetaDiscreteWeibullLikelihood.logSurvival(alpha, beta, Math.exp(c * Math.log(t)));
   }
 
   /**

@@ -50,6 +50,14 @@ final class BetaDiscreteWeibullLikelihood implements Newton.Objective {
     this.data = data;
   }
 
+  /** {@return {@code ln S(t)} at {@code s = t^c}, without its derivatives} */
+  static double logSurvival(double alpha, double beta, double s) {
+    return LogGamma.value(beta + s)
+        - LogGamma.value(alpha + beta + s)
+        - LogGamma.value(beta)
+        + LogGamma.value(alpha + beta);
+  }
+
   /**
    * Writes {@code ln S(t)} (at index 0), its gradient (1 to 3) and its Hessian's upper triangle (4:
    * alpha alpha, 5: alpha beta, 6: alpha c, 7: beta beta, 8: beta c, 9: c c) to {@code out}.
@@ -62,11 +70,7 @@ final class BetaDiscreteWeibullLikelihood implements Newton.Objective {
     double l = Math.log(t);
     double s = Math.exp(c * l);
     double ab = alpha + beta;
-    out[0] =
-        LogGamma.value(beta + s)
-            - LogGamma.value(ab + s)
-            - LogGamma.value(beta)
-            + LogGamma.value(ab);
+    out[0] = logSurvival(alpha, beta, s);
     double psiAbs = Digamma.value(ab + s);
     double triAbs = Trigamma.value(ab + s);
     double d1 = Digamma.value(beta + s) - psiAbs;

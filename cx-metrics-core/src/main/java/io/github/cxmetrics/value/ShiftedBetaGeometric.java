@@ -238,11 +238,10 @@ public final class ShiftedBetaGeometric implements ContractualModel {
    */
   public double retentionElasticity(double discountRate, int renewals) {
     Checks.checkAtLeast("renewals", renewals, 0);
-    ContractualSums.checkDiscount(discountRate);
+    int terms = ContractualSums.terms(discountRate, "the hypergeometric series");
     double b = beta + renewals + 1;
     double c = alpha + b;
     double z = 1 / (1 + discountRate);
-    int terms = termsFor(discountRate);
     double plain = 0;
     double weighted = 0;
     double term = 1;
@@ -264,9 +263,8 @@ public final class ShiftedBetaGeometric implements ContractualModel {
       double excess = c - b - 1; // alpha - 1
       return excess > 0 ? (c - 1) / excess : Double.POSITIVE_INFINITY;
     }
-    ContractualSums.checkDiscount(discountRate);
+    int terms = ContractualSums.terms(discountRate, "the hypergeometric series");
     double z = 1 / (1 + discountRate);
-    int terms = termsFor(discountRate);
     double sum = 0;
     double term = 1;
     for (int k = 0; k <= terms && term > 0; k++) {
@@ -277,22 +275,6 @@ public final class ShiftedBetaGeometric implements ContractualModel {
       term *= (b + k) / (c + k) * z;
     }
     return sum;
-  }
-
-  /** The terms after which {@code z^k z / (1 - z) <= 1e-16}, checked against MAX_TERMS. */
-  private static int termsFor(double discountRate) {
-    double z = 1 / (1 + discountRate);
-    double terms = Math.ceil(Math.log(1e-16 * (1 - z) / z) / Math.log(z)) + 1;
-    if (!(terms <= MAX_TERMS)) {
-      throw new IllegalArgumentException(
-          "discountRate ("
-              + discountRate
-              + ") is too small: the hypergeometric series would need about "
-              + (long) terms
-              + " terms, more than "
-              + MAX_TERMS);
-    }
-    return (int) terms;
   }
 
   /**
