@@ -1,7 +1,5 @@
 package io.github.cxmetrics.journey;
 
-import java.time.Duration;
-
 /**
  * The counting of a {@link WindowedFunnel} over events as columns: customer index, stage code and
  * time in ticks (nanoseconds or milliseconds since the epoch). Events are grouped by customer
@@ -20,7 +18,6 @@ final class FunnelEngine {
   private final long[] stepWindows; // -1: none
   private final int[][] exclusionSteps;
   private final boolean strictlyIncreasing;
-  private final Duration tick;
 
   // per-customer scratch
   private long[] times = new long[16];
@@ -39,15 +36,13 @@ final class FunnelEngine {
       long window,
       long[] stepWindows,
       int[][] exclusionSteps,
-      boolean strictlyIncreasing,
-      Duration tick) {
+      boolean strictlyIncreasing) {
     this.k = stages;
     this.order = order;
     this.window = window;
     this.stepWindows = stepWindows;
     this.exclusionSteps = exclusionSteps;
     this.strictlyIncreasing = strictlyIncreasing;
-    this.tick = tick;
     chains = new long[k][k];
     live = new boolean[k];
     chainIds = new long[k];
@@ -256,7 +251,7 @@ final class FunnelEngine {
       }
       open = deadline > end;
     }
-    tally.add(kept, keptLevel, open, tick);
+    tally.add(kept, keptLevel, open);
   }
 
   private boolean canAdvance(long[] chain, int level, long t) {
@@ -310,6 +305,6 @@ final class FunnelEngine {
     for (int i = 1; i <= best; i++) {
       kept[i] = Math.max(kept[i], kept[i - 1]);
     }
-    tally.add(kept, best, best < k - 1 && limit > end, tick);
+    tally.add(kept, best, best < k - 1 && limit > end);
   }
 }

@@ -46,11 +46,22 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
     private long notStarted;
     private final ConversionTimes.Builder[] times;
     private final Duration resolution;
-    private Duration tick;
-    private long ticksPerUnit;
+    private final Duration tick;
+    private final long ticksPerUnit; // 0: the resolution is no whole number of ticks
 
-    Tally(int stages, Duration resolution) {
+    /** A tally of step times given in ticks of {@code tick}, counted at {@code resolution}. */
+    Tally(int stages, Duration resolution, Duration tick) {
       this.resolution = resolution;
+      this.tick = tick;
+      long perUnit;
+      try {
+        long unitNanos = resolution.toNanos();
+        long tickNanos = tick.toNanos();
+        perUnit = unitNanos % tickNanos == 0 ? unitNanos / tickNanos : 0;
+      } catch (ArithmeticException e) {
+        perUnit = 0; // a resolution of centuries: the general path of units()
+      }
+      ticksPerUnit = perUnit;
       decided = new long[stages];
       inProgress = new long[stages];
       times = new ConversionTimes.Builder[stages - 1];
@@ -63,11 +74,8 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
       notStarted++;
     }
 
-    /**
-     * A customer whose kept chain reached {@code level} at the given step times, in ticks of {@code
-     * tick}.
-     */
-    void add(long[] stepTimes, int level, boolean open, Duration tick) {
+    /** A customer whose kept chain reached {@code level} at the given step times, in ticks. */
+    void add(long[] stepTimes, int level, boolean open) {
       if (open) {
         inProgress[level]++;
       } else {
@@ -76,23 +84,12 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
         }
       }
       for (int i = 0; i < level; i++) {
-        times[i].add(units(stepTimes[i + 1] - stepTimes[i], tick), 1);
+        times[i].add(units(stepTimes[i + 1] - stepTimes[i]), 1);
       }
     }
 
-    /** {@code ticks} ticks of {@code tick} in whole units of the resolution, rounded down. */
-    private long units(long ticks, Duration tick) {
-      if (tick != this.tick) {
-        this.tick = tick;
-        long tickNanos = tick.toNanos();
-        long unitNanos;
-        try {
-          unitNanos = resolution.toNanos();
-        } catch (ArithmeticException e) {
-          unitNanos = 1; // a resolution of centuries: the general path below
-        }
-        ticksPerUnit = unitNanos % tickNanos == 0 ? unitNanos / tickNanos : 0;
-      }
+    /** {@code ticks} ticks in whole units of the resolution, rounded down. */
+    private long units(long ticks) {
       return ticksPerUnit > 0
           ? ticks / ticksPerUnit
           : tick.multipliedBy(ticks).dividedBy(resolution);

@@ -396,14 +396,8 @@ public final class WindowedFunnel<S> {
     }
     FunnelEngine engine =
         new FunnelEngine(
-            stages.size(),
-            order,
-            ticks(window, tick),
-            steps,
-            exclusionSteps,
-            strictlyIncreasing,
-            tick);
-    FunnelResult.Tally tally = new FunnelResult.Tally(stages.size(), resolution);
+            stages.size(), order, ticks(window, tick), steps, exclusionSteps, strictlyIncreasing);
+    FunnelResult.Tally tally = new FunnelResult.Tally(stages.size(), resolution, tick);
     engine.run(customers, customer, code, time, end, tally);
     return tally.result(this);
   }

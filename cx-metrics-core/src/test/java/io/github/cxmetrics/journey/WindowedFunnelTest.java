@@ -120,6 +120,22 @@ class WindowedFunnelTest {
   }
 
   @Test
+  void conversionTimesAtAResolutionOfNoWholeNumberOfTicks() {
+    // 300 years has more nanoseconds than a long holds; 1.5 ms is no whole number of milliseconds
+    WindowedFunnel<String> centuries =
+        funnel(FunnelOrder.ORDERED, 48).withResolution(Duration.ofDays(365 * 300));
+    assertThat(count(centuries, e("u", "A", h(0)), e("u", "B", h(5))).conversionTimes(0).median())
+        .isEqualTo(Duration.ZERO);
+    WindowedFunnel<String> odd =
+        funnel(FunnelOrder.ORDERED, 48).withResolution(Duration.ofNanos(1_500_000));
+    long t = T0.toEpochMilli();
+    FunnelResult<String> columns =
+        odd.count(1, new int[] {0, 0}, new int[] {0, 1}, new long[] {t, t + 4}, END.toEpochMilli());
+    // 4 ms is two whole units of 1.5 ms
+    assertThat(columns.conversionTimes(0).median()).isEqualTo(Duration.ofNanos(3_000_000));
+  }
+
+  @Test
   void perStepWindowsStopAChainThatTheWholeWindowAllows() {
     WindowedFunnel<String> stepped = funnel(FunnelOrder.ORDERED, 48).withStepWindow(0, h(1));
     assertThat(reached(count(stepped, e("u", "A", h(0)), e("u", "B", h(2))).decided()))
