@@ -8,7 +8,7 @@
  *   <li>{@link io.github.cxmetrics.survey}: Net Promoter Score, customer satisfaction and customer
  *       effort, unweighted and weighted;
  *   <li>{@link io.github.cxmetrics.retention}: retention and churn over a period, revenue
- *       retention, cohort tables;
+ *       retention, cohort tables, retention, stickiness and lifecycle on timestamped events;
  *   <li>{@link io.github.cxmetrics.value}: customer lifetime value, purchase summaries, the BG/NBD
  *       and Gamma-Gamma models of purchases and their value, and the sBG and BdW models of
  *       subscription lifetimes;

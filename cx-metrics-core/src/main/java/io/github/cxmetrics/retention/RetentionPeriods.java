@@ -133,11 +133,16 @@ public final class RetentionPeriods {
   }
 
   /**
-   * Returns e.g. {@code calendar DAY in Europe/Berlin} or {@code rolling PT24H, cohorts by DAY in
-   * UTC}.
+   * Returns e.g. {@code RetentionPeriods[calendar DAY in Europe/Berlin]} or {@code
+   * RetentionPeriods[rolling PT24H, cohorts by DAY in UTC]}.
    */
   @Override
   public String toString() {
+    return "RetentionPeriods[" + describe() + "]";
+  }
+
+  /** {@return e.g. {@code calendar DAY in Europe/Berlin}, for messages and other values' text} */
+  String describe() {
     return window == null
         ? "calendar " + unit + " in " + zone
         : "rolling " + window + ", cohorts by " + unit + " in " + zone;

@@ -185,11 +185,11 @@ public final class RetentionTable implements Mergeable<RetentionTable> {
     if (!periods.equals(other.periods) || !observationEnd.equals(other.observationEnd)) {
       throw new IllegalArgumentException(
           "cannot merge a retention table in "
-              + periods
+              + periods.describe()
               + " observed to "
               + observationEnd
               + " with one in "
-              + other.periods
+              + other.periods.describe()
               + " observed to "
               + other.observationEnd);
     }
@@ -224,7 +224,7 @@ public final class RetentionTable implements Mergeable<RetentionTable> {
   @Override
   public String toString() {
     return "RetentionTable["
-        + periods
+        + periods.describe()
         + " to "
         + observationEnd
         + ", "
@@ -400,7 +400,7 @@ public final class RetentionTable implements Mergeable<RetentionTable> {
                 + ", "
                 + complete
                 + " periods of "
-                + periods
+                + periods.describe()
                 + " before the observation end "
                 + end
                 + ": more than "

@@ -107,7 +107,7 @@ public final class Stickiness implements Mergeable<Stickiness> {
   /**
    * Returns the mean number of periods an active customer was active in, {@code sum j a_j / A}.
    *
-   * @return a number in [1, periods()]
+   * @return a number of periods, in [1, periods()]
    * @throws IllegalStateException if no customer was active
    */
   public double meanActivePeriods() {

@@ -9,8 +9,13 @@ import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.journey.Funnel;
 import io.github.cxmetrics.retention.Cohort;
 import io.github.cxmetrics.retention.CohortTable;
+import io.github.cxmetrics.retention.EventRetention;
+import io.github.cxmetrics.retention.Lifecycle;
 import io.github.cxmetrics.retention.Retention;
+import io.github.cxmetrics.retention.RetentionPeriods;
+import io.github.cxmetrics.retention.RetentionTable;
 import io.github.cxmetrics.retention.RevenueRetention;
+import io.github.cxmetrics.retention.Stickiness;
 import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
 import io.github.cxmetrics.survey.EffortDirection;
@@ -18,9 +23,11 @@ import io.github.cxmetrics.survey.Nps;
 import io.github.cxmetrics.survey.RatingScale;
 import io.github.cxmetrics.survey.WeightedNps;
 import io.github.cxmetrics.value.PurchaseHistory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +127,74 @@ class ValueContractsTest {
     contract(() -> table.cohorts().get(0), table.merge(table).cohorts().get(0));
     assertThat(cohort.toString()).isEqualTo("Cohort[start=2024-01-01, active=[2, 1]]");
     assertThat(cohort.retentionInterval(1, 0.95).contains(0.5)).isTrue();
+  }
+
+  @Test
+  void eventRetentionValues() {
+    record E(String who, Instant at) {}
+    List<E> events =
+        List.of(
+            new E("a", Instant.parse("2024-01-01T10:00:00Z")),
+            new E("b", Instant.parse("2024-01-01T11:00:00Z")),
+            new E("a", Instant.parse("2024-01-02T10:00:00Z")),
+            new E("b", Instant.parse("2024-01-03T10:00:00Z")));
+    EventRetention<E> any = EventRetention.of(E::who, E::at);
+    Instant end = Instant.parse("2024-01-04T00:00:00Z");
+    RetentionPeriods days = RetentionPeriods.calendar(PeriodUnit.DAY, ZoneOffset.UTC);
+    contract(
+        () -> RetentionPeriods.calendar(PeriodUnit.DAY, ZoneOffset.UTC),
+        RetentionPeriods.calendar(PeriodUnit.WEEK, ZoneOffset.UTC),
+        RetentionPeriods.calendar(PeriodUnit.DAY, ZoneId.of("Europe/Paris")),
+        RetentionPeriods.rolling(Duration.ofDays(1), PeriodUnit.DAY, ZoneOffset.UTC));
+    assertThat(RetentionPeriods.rolling(Duration.ofDays(1), PeriodUnit.DAY, ZoneOffset.UTC))
+        .hasToString("RetentionPeriods[rolling PT24H, cohorts by DAY in Z]");
+    assertThat(days.window()).isEmpty();
+    contract(
+        () -> any.table(events, days, end),
+        any.table(events.subList(0, 3), days, end),
+        any.table(events, days, end.plusSeconds(1)),
+        any.table(events, RetentionPeriods.calendar(PeriodUnit.WEEK, ZoneOffset.UTC), end),
+        any.startingWith(e -> e.who().equals("a")).table(events, days, end));
+    RetentionTable table = any.table(events, days, end);
+    assertThat(table.periods()).isEqualTo(days);
+    assertThat(table.observationEnd()).isEqualTo(end);
+    assertThat(table)
+        .hasToString(
+            "RetentionTable[calendar DAY in Z to 2024-01-04T00:00:00Z, 1 cohorts, 2 customers]");
+    contract(
+        () -> any.table(events, days, end).cohorts().get(0),
+        any.table(events.subList(0, 3), days, end).cohorts().get(0),
+        any.table(events, days, end.plusSeconds(86_400)).cohorts().get(0));
+    assertThat(table.cohorts().get(0))
+        .hasToString(
+            "Row[2024-01-01, 2 customers, observed [2, 2, 2], returned [2, 1, 1], or later [2, 2,"
+                + " 1]]");
+    contract(
+        () -> any.stickiness(events, PeriodUnit.DAY, ZoneOffset.UTC, 3, end),
+        any.stickiness(events.subList(0, 3), PeriodUnit.DAY, ZoneOffset.UTC, 3, end),
+        any.stickiness(events, PeriodUnit.DAY, ZoneOffset.UTC, 2, end),
+        any.stickiness(events, PeriodUnit.DAY, ZoneOffset.UTC, 3, end.plusSeconds(1)),
+        any.stickiness(events, PeriodUnit.DAY, ZoneId.of("Asia/Tokyo"), 3, end));
+    Stickiness sticky = any.stickiness(events, PeriodUnit.DAY, ZoneOffset.UTC, 3, end);
+    assertThat(sticky.unit()).isEqualTo(PeriodUnit.DAY);
+    assertThat(sticky.zone()).isEqualTo(ZoneOffset.UTC);
+    assertThat(sticky.observationEnd()).isEqualTo(end);
+    assertThat(sticky)
+        .hasToString(
+            "Stickiness[3 DAY from 2024-01-01 in Z to 2024-01-04T00:00:00Z, active in 1..3: [0, 2,"
+                + " 0]]");
+    contract(
+        () -> any.lifecycle(events, PeriodUnit.DAY, ZoneOffset.UTC, end),
+        any.lifecycle(events.subList(0, 3), PeriodUnit.DAY, ZoneOffset.UTC, end),
+        any.lifecycle(events, PeriodUnit.DAY, ZoneOffset.UTC, end.plusSeconds(1)),
+        any.lifecycle(events, PeriodUnit.WEEK, ZoneOffset.UTC, end),
+        any.lifecycle(events, PeriodUnit.DAY, ZoneId.of("Asia/Tokyo"), end));
+    Lifecycle lifecycle = any.lifecycle(events, PeriodUnit.DAY, ZoneOffset.UTC, end);
+    assertThat(lifecycle.unit()).isEqualTo(PeriodUnit.DAY);
+    assertThat(lifecycle.zone()).isEqualTo(ZoneOffset.UTC);
+    assertThat(lifecycle.observationEnd()).isEqualTo(end);
+    assertThat(lifecycle)
+        .hasToString("Lifecycle[DAY in Z to 2024-01-04T00:00:00Z, 3 periods from 2024-01-01]");
   }
 
   @Test
