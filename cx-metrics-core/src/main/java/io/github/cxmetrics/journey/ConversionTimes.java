@@ -56,17 +56,30 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
 
   /**
    * Builds a histogram from counts by unit, in an open-addressing table of primitive keys (no
-   * boxing per time); not thread-safe.
+   * boxing per time); not thread-safe. Given a bound on the units (a funnel's window), once the
+   * table holds {@link #DENSE_AFTER} distinct units it moves to an array indexed by unit when the
+   * bound is below {@link #DENSE_LIMIT}, so that a large count adds by one indexed increment rather
+   * than a probe of a table that no longer fits in a cache; small counts never allocate it.
    */
   static final class Builder {
+    static final int DENSE_AFTER = 4096;
+    static final long DENSE_LIMIT = 1 << 21;
     private static final long EMPTY = -1;
     private final Duration resolution;
+    private final long maxUnit; // -1: no bound
     private long[] keys = newKeys(16);
     private long[] values = new long[16];
     private int size;
+    private long[] dense; // counts by unit in [0, maxUnit], once in use
 
     Builder(Duration resolution) {
+      this(resolution, -1);
+    }
+
+    /** A builder of times known to be at most {@code maxUnit} units, or unbounded if negative. */
+    Builder(Duration resolution, long maxUnit) {
       this.resolution = resolution;
+      this.maxUnit = maxUnit;
     }
 
     private static long[] newKeys(int capacity) {
@@ -80,8 +93,24 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
       add(time.dividedBy(resolution), 1);
     }
 
+    /**
+     * Records one time of {@code unit} units, {@code unit >= 0}, for a funnel's tally: it records
+     * at most one time per customer, fewer than {@code 2^31}, so a dense count cannot overflow.
+     */
+    void addOne(long unit) {
+      if (dense != null && unit <= maxUnit) {
+        dense[(int) unit]++;
+      } else {
+        add(unit, 1);
+      }
+    }
+
     /** Records {@code count} times of {@code unit} units, {@code unit >= 0}. */
     void add(long unit, long count) {
+      if (dense != null && unit <= maxUnit) {
+        dense[(int) unit] = Checks.addCounts("conversion times", dense[(int) unit], count);
+        return;
+      }
       int mask = keys.length - 1;
       int slot = (int) (mix(unit) & mask);
       while (keys[slot] != EMPTY && keys[slot] != unit) {
@@ -105,8 +134,14 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
     private void grow() {
       long[] oldKeys = keys;
       long[] oldValues = values;
-      keys = newKeys(2 * oldKeys.length);
-      values = new long[2 * oldKeys.length];
+      if (dense == null && size >= DENSE_AFTER && maxUnit >= 0 && maxUnit < DENSE_LIMIT) {
+        dense = new long[(int) maxUnit + 1];
+        keys = newKeys(16);
+        values = new long[16];
+      } else {
+        keys = newKeys(2 * oldKeys.length);
+        values = new long[2 * oldKeys.length];
+      }
       size = 0;
       for (int i = 0; i < oldKeys.length; i++) {
         if (oldKeys[i] != EMPTY) {
@@ -116,24 +151,45 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
     }
 
     ConversionTimes build() {
-      long[] units = new long[size];
+      int distinct = size;
+      if (dense != null) {
+        for (long count : dense) {
+          distinct += count > 0 ? 1 : 0;
+        }
+      }
+      long[] units = new long[distinct];
+      long[] counts = new long[distinct];
       int n = 0;
-      for (long key : keys) {
-        if (key != EMPTY) {
-          units[n++] = key;
+      if (dense != null) {
+        for (int u = 0; u < dense.length; u++) {
+          if (dense[u] > 0) {
+            units[n] = u;
+            counts[n++] = dense[u];
+          }
         }
       }
-      Arrays.sort(units);
-      long[] counts = new long[size];
-      for (int i = 0; i < size; i++) {
-        int mask = keys.length - 1;
-        int slot = (int) (mix(units[i]) & mask);
-        while (keys[slot] != units[i]) {
-          slot = (slot + 1) & mask;
+      // the table holds units above the dense range only (or every unit without it)
+      int fromTable = n;
+      for (int slot = 0; slot < keys.length; slot++) {
+        if (keys[slot] != EMPTY) {
+          units[n] = keys[slot];
+          counts[n++] = values[slot];
         }
-        counts[i] = values[slot];
       }
+      sortByUnit(units, counts, fromTable, n);
       return new ConversionTimes(resolution, units, counts);
+    }
+
+    /** Sorts {@code [from, to)} of both arrays by unit (distinct), in place. */
+    private static void sortByUnit(long[] units, long[] counts, int from, int to) {
+      long[] order = Arrays.copyOfRange(units, from, to);
+      Arrays.sort(order);
+      long[] sorted = new long[to - from];
+      for (int i = from; i < to; i++) {
+        sorted[Arrays.binarySearch(order, units[i])] = counts[i];
+      }
+      System.arraycopy(order, 0, units, from, order.length);
+      System.arraycopy(sorted, 0, counts, from, sorted.length);
     }
   }
 

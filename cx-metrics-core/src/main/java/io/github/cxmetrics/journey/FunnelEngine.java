@@ -24,7 +24,11 @@ final class FunnelEngine {
   private int[] codes = new int[16];
   private int[] sortIndex = new int[16];
   private int[] sortBuffer = new int[16];
-  private final long[][] chains;
+  private long[] sortedTimes = new long[16];
+  private int[] parent = new int[16];
+  private final long[] chainStart;
+  private final long[] chainLast;
+  private final int[] chainEvent;
   private final boolean[] live;
   private final long[] chainIds;
   private final long[] kept;
@@ -43,7 +47,9 @@ final class FunnelEngine {
     this.stepWindows = stepWindows;
     this.exclusionSteps = exclusionSteps;
     this.strictlyIncreasing = strictlyIncreasing;
-    chains = new long[k][k];
+    chainStart = new long[k];
+    chainLast = new long[k];
+    chainEvent = new int[k];
     live = new boolean[k];
     chainIds = new long[k];
     kept = new long[k];
@@ -114,48 +120,65 @@ final class FunnelEngine {
     return true;
   }
 
-  /** Counts one customer: the events {@code [from, to)} of the columns. */
+  /**
+   * Counts one customer: the events {@code [from, to)} of the columns, read in place when they are
+   * already in (time, code) order, else copied to the scratch arrays and sorted there.
+   */
   private void customer(
       int[] code, long[] time, int from, int to, long end, FunnelResult.Tally tally) {
     int size = to - from;
+    if (parent.length < size) {
+      int capacity = Math.max(size, 2 * parent.length);
+      parent = new int[capacity];
+    }
+    if (inOrder(code, time, from, to)) {
+      run(code, time, from, to, end, tally);
+      return;
+    }
     if (times.length < size) {
       int capacity = Math.max(size, 2 * times.length);
       times = new long[capacity];
       codes = new int[capacity];
       sortIndex = new int[capacity];
       sortBuffer = new int[capacity];
+      sortedTimes = new long[capacity];
     }
     System.arraycopy(time, from, times, 0, size);
     System.arraycopy(code, from, codes, 0, size);
     sort(size);
+    run(codes, times, 0, size, end, tally);
+  }
+
+  private void run(int[] code, long[] time, int from, int to, long end, FunnelResult.Tally tally) {
     if (order == FunnelOrder.ANY) {
-      anyOrder(size, end, tally);
+      anyOrder(code, time, from, to, end, tally);
     } else {
-      ordered(size, end, tally);
+      ordered(code, time, from, to, end, tally);
     }
   }
 
-  /** Sorts the first {@code size} events by (time, code), stably. */
+  /** Whether the events {@code [from, to)} are in (time, code) order. */
+  private static boolean inOrder(int[] code, long[] time, int from, int to) {
+    for (int e = from + 1; e < to; e++) {
+      if (time[e - 1] > time[e] || (time[e - 1] == time[e] && code[e - 1] > code[e])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Sorts the first {@code size} scratch events by (time, code), stably, allocating nothing. */
   private void sort(int size) {
-    boolean sorted = true;
-    for (int j = 1; j < size && sorted; j++) {
-      sorted = compare(j - 1, j) <= 0;
-    }
-    if (sorted) {
-      return;
-    }
     for (int j = 0; j < size; j++) {
       sortIndex[j] = j;
     }
     mergeSort(0, size);
-    long[] t = new long[size];
-    int[] s = new int[size];
     for (int j = 0; j < size; j++) {
-      t[j] = times[sortIndex[j]];
-      s[j] = codes[sortIndex[j]];
+      sortedTimes[j] = times[sortIndex[j]];
+      sortBuffer[j] = codes[sortIndex[j]];
     }
-    System.arraycopy(t, 0, times, 0, size);
-    System.arraycopy(s, 0, codes, 0, size);
+    System.arraycopy(sortedTimes, 0, times, 0, size);
+    System.arraycopy(sortBuffer, 0, codes, 0, size);
   }
 
   private int compare(int a, int b) {
@@ -190,21 +213,27 @@ final class FunnelEngine {
   /**
    * The ordered and strict orders: for each stage the chain at that stage with the latest first
    * step, which dominates every other there (a later start leaves a later window end, and its last
-   * step, written later, a later per-step deadline), so one pass finds the furthest stage. Row
-   * {@code i} of {@code chains} holds the step times of the chain at stage {@code i}.
+   * step, written later, a later per-step deadline), so one pass finds the furthest stage. A chain
+   * at stage {@code i} is held as its first step's time, its last step's time and event, and each
+   * event that extends a chain records the event it extended ({@code parent}), so that the kept
+   * chain's step times are read back at the end instead of being copied at every step.
    */
-  private void ordered(int size, long end, FunnelResult.Tally tally) {
-    java.util.Arrays.fill(live, false);
+  private void ordered(
+      int[] code, long[] time, int from, int to, long end, FunnelResult.Tally tally) {
+    for (int i = 0; i < k; i++) {
+      live[i] = false;
+    }
     long nextId = 0;
     long keptId = -1;
     int keptLevel = -1;
+    int keptEvent = -1;
     boolean keptEnded = false;
-    for (int e = 0; e < size; e++) {
-      long t = times[e];
-      int j = codes[e];
+    for (int e = from; e < to; e++) {
+      long t = time[e];
+      int j = code[e];
       if (j >= k) {
         for (int step : exclusionSteps[j - k]) {
-          if (live[step] && t > chains[step][step]) {
+          if (live[step] && t > chainLast[step]) {
             live[step] = false;
             keptEnded |= chainIds[step] == keptId;
           }
@@ -213,11 +242,12 @@ final class FunnelEngine {
       }
       boolean made = false;
       if (j == 0) {
-        chains[0][0] = t;
+        chainStart[0] = t;
+        parent[e - from] = -1;
         made = true;
-      } else if (live[j - 1] && canAdvance(chains[j - 1], j - 1, t)) {
-        System.arraycopy(chains[j - 1], 0, chains[j], 0, j);
-        chains[j][j] = t;
+      } else if (live[j - 1] && canAdvance(j - 1, t)) {
+        chainStart[j] = chainStart[j - 1];
+        parent[e - from] = chainEvent[j - 1];
         made = true;
       }
       if (order == FunnelOrder.STRICT) {
@@ -229,19 +259,24 @@ final class FunnelEngine {
         }
       }
       if (made) {
+        chainLast[j] = t;
+        chainEvent[j] = e;
         live[j] = true;
         chainIds[j] = nextId++;
         if (j >= keptLevel) {
           keptLevel = j;
           keptId = chainIds[j];
+          keptEvent = e;
           keptEnded = false;
-          System.arraycopy(chains[j], 0, kept, 0, j + 1);
         }
       }
     }
     if (keptLevel < 0) {
       tally.notStarted();
       return;
+    }
+    for (int i = keptLevel, e = keptEvent; i >= 0; i--, e = parent[e - from]) {
+      kept[i] = time[e];
     }
     boolean open = false;
     if (keptLevel < k - 1 && !keptEnded) {
@@ -254,14 +289,15 @@ final class FunnelEngine {
     tally.add(kept, keptLevel, open);
   }
 
-  private boolean canAdvance(long[] chain, int level, long t) {
-    if (t > plus(chain[0], window)) {
+  /** Whether the chain at stage {@code level} can take a step at {@code t}. */
+  private boolean canAdvance(int level, long t) {
+    if (t > plus(chainStart[level], window)) {
       return false;
     }
-    if (stepWindows[level] >= 0 && t > plus(chain[level], stepWindows[level])) {
+    if (stepWindows[level] >= 0 && t > plus(chainLast[level], stepWindows[level])) {
       return false;
     }
-    return !strictlyIncreasing || t > chain[level];
+    return !strictlyIncreasing || t > chainLast[level];
   }
 
   /**
@@ -270,15 +306,16 @@ final class FunnelEngine {
    * start reaching the furthest stage, and stage {@code i}'s time is when stages {@code 0..i} have
    * all occurred in it.
    */
-  private void anyOrder(int size, long end, FunnelResult.Tally tally) {
+  private void anyOrder(
+      int[] code, long[] time, int from, int to, long end, FunnelResult.Tally tally) {
     java.util.Arrays.fill(present, 0);
     int best = -1;
     int bestStart = -1;
-    int stop = 0; // events [first, stop) are in the window
-    for (int first = 0; first < size; first++) {
-      long limit = plus(times[first], window);
-      while (stop < size && times[stop] <= limit) {
-        present[codes[stop]]++;
+    int stop = from; // events [first, stop) are in the window
+    for (int first = from; first < to; first++) {
+      long limit = plus(time[first], window);
+      while (stop < to && time[stop] <= limit) {
+        present[code[stop]]++;
         stop++;
       }
       int level = -1;
@@ -289,17 +326,17 @@ final class FunnelEngine {
         best = level;
         bestStart = first;
       }
-      present[codes[first]]--;
+      present[code[first]]--;
     }
     if (best < 0) {
       tally.notStarted();
       return;
     }
-    long limit = plus(times[bestStart], window);
+    long limit = plus(time[bestStart], window);
     java.util.Arrays.fill(kept, Long.MIN_VALUE);
-    for (int e = bestStart; e < size && times[e] <= limit; e++) {
-      if (kept[codes[e]] == Long.MIN_VALUE) {
-        kept[codes[e]] = times[e]; // first occurrence of the stage in the window
+    for (int e = bestStart; e < to && time[e] <= limit; e++) {
+      if (kept[code[e]] == Long.MIN_VALUE) {
+        kept[code[e]] = time[e]; // first occurrence of the stage in the window
       }
     }
     for (int i = 1; i <= best; i++) {

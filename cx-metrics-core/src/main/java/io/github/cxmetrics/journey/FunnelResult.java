@@ -48,9 +48,14 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
     private final Duration resolution;
     private final Duration tick;
     private final long ticksPerUnit; // 0: the resolution is no whole number of ticks
+    private final double inversePerUnit;
+    private static final long EXACT_DOUBLE = 1L << 52;
 
-    /** A tally of step times given in ticks of {@code tick}, counted at {@code resolution}. */
-    Tally(int stages, Duration resolution, Duration tick) {
+    /**
+     * A tally of step times given in ticks of {@code tick}, counted at {@code resolution}, each at
+     * most {@code maxTicks} ticks (the window; {@code Long.MAX_VALUE} when unbounded).
+     */
+    Tally(int stages, Duration resolution, Duration tick, long maxTicks) {
       this.resolution = resolution;
       this.tick = tick;
       long perUnit;
@@ -61,12 +66,14 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
       } catch (ArithmeticException e) {
         perUnit = 0; // a resolution of centuries: the general path of units()
       }
-      ticksPerUnit = perUnit;
+      ticksPerUnit = perUnit >= EXACT_DOUBLE ? 0 : perUnit;
+      inversePerUnit = 1.0 / perUnit;
       decided = new long[stages];
       inProgress = new long[stages];
       times = new ConversionTimes.Builder[stages - 1];
+      long maxUnit = maxTicks == Long.MAX_VALUE ? -1 : units(maxTicks);
       for (int i = 0; i < times.length; i++) {
-        times[i] = new ConversionTimes.Builder(resolution);
+        times[i] = new ConversionTimes.Builder(resolution, maxUnit);
       }
     }
 
@@ -84,15 +91,33 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
         }
       }
       for (int i = 0; i < level; i++) {
-        times[i].add(units(stepTimes[i + 1] - stepTimes[i]), 1);
+        times[i].addOne(units(stepTimes[i + 1] - stepTimes[i]));
       }
     }
 
-    /** {@code ticks} ticks in whole units of the resolution, rounded down. */
-    private long units(long ticks) {
-      return ticksPerUnit > 0
-          ? ticks / ticksPerUnit
-          : tick.multipliedBy(ticks).dividedBy(resolution);
+    /**
+     * {@code ticks >= 0} ticks in whole units of the resolution, rounded down. With a whole number
+     * of ticks per unit below 2^53, the quotient is estimated by a multiplication with its
+     * reciprocal and corrected by one either way, which makes it exact (the estimate is within one
+     * of the true quotient) and avoids a long division per step.
+     */
+    long units(long ticks) {
+      if (ticksPerUnit == 1) {
+        return ticks;
+      }
+      if (ticksPerUnit > 0) {
+        if (ticks >= EXACT_DOUBLE) {
+          return ticks / ticksPerUnit;
+        }
+        long q = (long) (ticks * inversePerUnit);
+        if (q * ticksPerUnit > ticks) {
+          q--;
+        } else if ((q + 1) * ticksPerUnit <= ticks) {
+          q++;
+        }
+        return q;
+      }
+      return tick.multipliedBy(ticks).dividedBy(resolution);
     }
 
     <S> FunnelResult<S> result(WindowedFunnel<S> definition) {

@@ -394,10 +394,11 @@ public final class WindowedFunnel<S> {
     for (int i = 0; i < steps.length; i++) {
       steps[i] = stepWindows[i] == null ? -1 : ticks(stepWindows[i], tick);
     }
+    long windowTicks = ticks(window, tick);
     FunnelEngine engine =
         new FunnelEngine(
-            stages.size(), order, ticks(window, tick), steps, exclusionSteps, strictlyIncreasing);
-    FunnelResult.Tally tally = new FunnelResult.Tally(stages.size(), resolution, tick);
+            stages.size(), order, windowTicks, steps, exclusionSteps, strictlyIncreasing);
+    FunnelResult.Tally tally = new FunnelResult.Tally(stages.size(), resolution, tick, windowTicks);
     engine.run(customers, customer, code, time, end, tally);
     return tally.result(this);
   }
