@@ -252,6 +252,29 @@ public final class BgNbd implements TransactionModel {
    */
   @Override
   public double conditionalExpectedPurchases(double t, CustomerSummaries customers) {
+    return baseExpectation(
+        t,
+        customers,
+        (x, age) -> expected(r + x, a, b + x, t / (alpha + age + t)),
+        this::probabilityAlive);
+  }
+
+  /** The series of a customer still alive, by frequency and age. */
+  interface WhileAlive {
+    double expected(int x, double age);
+  }
+
+  /** P(alive) of a customer. */
+  interface Alive {
+    double probability(int x, double tx, double age);
+  }
+
+  /**
+   * The sum over a customer base of {@code count P(alive) E[purchases while alive]}, the series
+   * evaluated once per distinct frequency and age.
+   */
+  static double baseExpectation(
+      double t, CustomerSummaries customers, WhileAlive whileAlive, Alive alive) {
     Objects.requireNonNull(customers, "customers");
     horizon(t);
     Map<FrequencyAge, Double> series = new HashMap<>();
@@ -259,10 +282,9 @@ public final class BgNbd implements TransactionModel {
     for (int i = 0; i < customers.size(); i++) {
       int x = customers.frequency(i);
       double age = customers.age(i);
-      double whileAlive =
-          series.computeIfAbsent(
-              new FrequencyAge(x, age), k -> expected(r + x, a, b + x, t / (alpha + age + t)));
-      total += customers.count(i) * probabilityAlive(x, customers.recency(i), age) * whileAlive;
+      double expected =
+          series.computeIfAbsent(new FrequencyAge(x, age), k -> whileAlive.expected(x, age));
+      total += customers.count(i) * alive.probability(x, customers.recency(i), age) * expected;
     }
     return total;
   }
@@ -357,8 +379,7 @@ public final class BgNbd implements TransactionModel {
   }
 
   /** Equation 8 with the given parameters; the caller has checked {@code n} and {@code t}. */
-  private static double purchasesProbability(
-      double r, double alpha, double a, double b, int n, double t) {
+  static double purchasesProbability(double r, double alpha, double a, double b, int n, double t) {
     if (t == 0) {
       return n == 0 ? 1 : 0;
     }
@@ -395,6 +416,21 @@ public final class BgNbd implements TransactionModel {
    */
   @Override
   public CustomerSummaries simulate(double[] ages, UniformRandomProvider rng) {
+    return simulate(ages, rng, r, alpha, a, b, false);
+  }
+
+  /**
+   * Simulates the BG/NBD, or the MBG/NBD when {@code dropAtStart}: the customer then drops out with
+   * probability {@code p} right after the first purchase as well.
+   */
+  static CustomerSummaries simulate(
+      double[] ages,
+      UniformRandomProvider rng,
+      double r,
+      double alpha,
+      double a,
+      double b,
+      boolean dropAtStart) {
     Objects.requireNonNull(ages, "ages");
     Objects.requireNonNull(rng, "rng");
     ContinuousSampler rates = AhrensDieterMarsagliaTsangGammaSampler.of(rng, r, 1 / alpha);
@@ -409,6 +445,9 @@ public final class BgNbd implements TransactionModel {
       }
       double lambda = rates.sample();
       double p = dropouts.sample();
+      if (dropAtStart && rng.nextDouble() < p) {
+        continue;
+      }
       double time = 0;
       while (true) {
         time -= Math.log1p(-rng.nextDouble()) / lambda;
@@ -432,7 +471,7 @@ public final class BgNbd implements TransactionModel {
     return of(parameters[0], parameters[1], parameters[2], parameters[3]);
   }
 
-  private static void horizon(double t) {
+  static void horizon(double t) {
     if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("time " + t + " must be finite and >= 0");
     }

@@ -6,9 +6,17 @@ import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.Trigamma;
 
 /**
- * The log-likelihood of the BG/NBD model for a customer base, with its gradient and Hessian in the
- * natural parameters {@code (r, alpha, a, b)}, customers grouped by frequency {@code x} so that the
- * gamma-function terms are computed once per distinct frequency.
+ * The log-likelihood of the BG/NBD model, or of the MBG/NBD model ({@link MbgNbd}), for a customer
+ * base, with its gradient and Hessian in the natural parameters {@code (r, alpha, a, b)}, customers
+ * grouped by frequency {@code x} so that the gamma-function terms are computed once per distinct
+ * frequency.
+ *
+ * <p>The MBG/NBD (Batislam, Denizel &amp; Filiztekin 2007, equation 3) differs in two places only,
+ * written here with a shift {@code s} that is 0 for the BG/NBD and 1 for the MBG/NBD: the beta term
+ * is {@code ln B(a, b + x + s) - ln B(a, b)}, and the "dropped out" term {@code v} has {@code b1 =
+ * b + x - 1 + s} and is present for every customer, {@code x = 0} included (an MBG/NBD customer may
+ * drop out at time 0, right after the first purchase, so {@code t_x = 0}). Every derivative below
+ * holds with {@code b + x} replaced by {@code b + x + s}.
  *
  * <p>Derivation. For a customer with frequency {@code x}, recency {@code t} and age {@code T}
  * (Fader, Hardie &amp; Lee 2005, equation 6; {@code c} the customer's count when rows are grouped,
@@ -60,10 +68,20 @@ final class BgNbdLikelihood implements Newton.Objective {
   private final double[] age;
   private final double[] weight;
   private final double[] groupWeight;
+  private final int shift;
   final double repeatPurchases;
   final double totalAge;
 
+  /** The BG/NBD likelihood of {@code customers}. */
   BgNbdLikelihood(CustomerSummaries customers) {
+    this(customers, false);
+  }
+
+  /**
+   * The BG/NBD likelihood of {@code customers}, or the MBG/NBD likelihood when {@code modified}.
+   */
+  BgNbdLikelihood(CustomerSummaries customers, boolean modified) {
+    this.shift = modified ? 1 : 0;
     long[] counts = customers.counts();
     double repeats = 0;
     double ages = 0;
@@ -127,8 +145,9 @@ final class BgNbdLikelihood implements Newton.Objective {
       int to = groups.start[g + 1];
       double count = groupWeight[g];
       double rx = r + x;
-      ll += count * (LogGamma.value(rx) - lgR + r * logAlpha + LogBeta.value(a, b + x) - lbAB);
-      if (x == 0) {
+      double bxs = b + x + shift;
+      ll += count * (LogGamma.value(rx) - lgR + r * logAlpha + LogBeta.value(a, bxs) - lbAB);
+      if (x == 0 && shift == 0) {
         double sumLog = 0;
         double sumInv = 0;
         double sumInv2 = 0;
@@ -148,7 +167,7 @@ final class BgNbdLikelihood implements Newton.Objective {
         }
         continue;
       }
-      double bx1 = b + x - 1;
+      double bx1 = bxs - 1;
       double logRatio = Math.log(a / bx1);
       double sumW = 0;
       double sumLog = 0;
@@ -199,9 +218,9 @@ final class BgNbdLikelihood implements Newton.Objective {
         continue;
       }
       double psiRx = Digamma.value(rx);
-      double psiBx = Digamma.value(b + x);
-      double psiABx = Digamma.value(a + b + x);
-      double triABx = Trigamma.value(a + b + x);
+      double psiBx = Digamma.value(bxs);
+      double psiABx = Digamma.value(a + bxs);
+      double triABx = Trigamma.value(a + bxs);
       double triBeta = triAB - triABx;
       gr += count * (psiRx - psiR + logAlpha) - sumLog;
       gal += count * r / alpha - rx * sumInv;
@@ -216,7 +235,7 @@ final class BgNbdLikelihood implements Newton.Objective {
       halb -= rx * sumWwDi / bx1;
       haa += count * triBeta + (sumWw - sumW) / (a * a);
       hab += count * triBeta - sumWw / (a * bx1);
-      hbb += count * (triBeta + Trigamma.value(b + x) - triB) + (sumW + sumWw) / (bx1 * bx1);
+      hbb += count * (triBeta + Trigamma.value(bxs) - triB) + (sumW + sumWw) / (bx1 * bx1);
     }
     if (derivatives) {
       double[] g = {gr, gal, ga, gb};
