@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class LikelihoodDerivativesTest {
   private static final List<PurchaseHistory> CDNOW = Cdnow.calibration();
   private static final Newton.Objective BG_NBD = new BgNbdLikelihood(CustomerSummaries.of(CDNOW));
+  private static final Newton.Objective MBG_NBD =
+      new BgNbdLikelihood(CustomerSummaries.of(CDNOW), true);
   private static final Newton.Objective GAMMA_GAMMA = gammaGamma();
 
   /**
@@ -91,6 +93,18 @@ class LikelihoodDerivativesTest {
         .checkAssert((r, alpha, a, b) -> checkDerivatives(BG_NBD, new double[] {r, alpha, a, b}));
     // the published maximum (Fader, Hardie & Lee 2005): the gradient vanishes there, nearly
     checkDerivatives(BG_NBD, new double[] {0.243, 4.414, 0.793, 2.426});
+  }
+
+  @Test
+  void mbgNbdDerivativesAgreeWithCentralDifferences() {
+    qt().withExamples(40)
+        .forAll(
+            doubles().between(0.05, 3),
+            doubles().between(0.5, 30),
+            doubles().between(0.1, 5),
+            doubles().between(0.2, 10))
+        .checkAssert((r, alpha, a, b) -> checkDerivatives(MBG_NBD, new double[] {r, alpha, a, b}));
+    checkDerivatives(MBG_NBD, new double[] {0.525, 6.183, 0.891, 1.614});
   }
 
   @Test
