@@ -105,8 +105,11 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
       }
     }
 
-    /** Records {@code count} times of {@code unit} units, {@code unit >= 0}. */
+    /** Records {@code count >= 0} times of {@code unit} units, {@code unit >= 0}. */
     void add(long unit, long count) {
+      if (count == 0) {
+        return; // no entry, so that a unit is listed only with a positive count
+      }
       if (dense != null && unit <= maxUnit) {
         dense[(int) unit] = Checks.addCounts("conversion times", dense[(int) unit], count);
         return;
