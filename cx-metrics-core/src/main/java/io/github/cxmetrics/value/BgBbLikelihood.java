@@ -142,8 +142,9 @@ final class BgBbLikelihood implements Newton.Objective {
       }
       for (int p = 0; p < 4; p++) {
         gradient[p] += count * g[p];
-        for (int q = 0; q < 4; q++) {
+        for (int q = p; q < 4; q++) {
           hessian[p][q] += count * (outer[p][q] - g[p] * g[q]);
+          hessian[q][p] = hessian[p][q]; // one value for both triangles
         }
       }
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class LikelihoodDerivativesTest {
   private static final List<PurchaseHistory> CDNOW = Cdnow.calibration();
   private static final Newton.Objective BG_NBD = new BgNbdLikelihood(CustomerSummaries.of(CDNOW));
+  private static final Newton.Objective BG_BB = new BgBbLikelihood(BgBbReferenceTest.donations());
   private static final Newton.Objective MBG_NBD =
       new BgNbdLikelihood(CustomerSummaries.of(CDNOW), true);
   private static final Newton.Objective GAMMA_GAMMA = gammaGamma();
@@ -105,6 +106,18 @@ class LikelihoodDerivativesTest {
             doubles().between(0.2, 10))
         .checkAssert((r, alpha, a, b) -> checkDerivatives(MBG_NBD, new double[] {r, alpha, a, b}));
     checkDerivatives(MBG_NBD, new double[] {0.525, 6.183, 0.891, 1.614});
+  }
+
+  @Test
+  void bgBbDerivativesAgreeWithCentralDifferences() {
+    qt().withExamples(40)
+        .forAll(
+            doubles().between(0.1, 5),
+            doubles().between(0.1, 5),
+            doubles().between(0.1, 5),
+            doubles().between(0.2, 10))
+        .checkAssert((a, b, g, d) -> checkDerivatives(BG_BB, new double[] {a, b, g, d}));
+    checkDerivatives(BG_BB, new double[] {1.204, 0.750, 0.657, 2.783});
   }
 
   @Test
