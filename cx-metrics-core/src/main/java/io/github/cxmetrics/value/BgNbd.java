@@ -106,28 +106,42 @@ public final class BgNbd implements TransactionModel {
    * @throws IllegalStateException if the iteration does not converge in 500 steps
    */
   public static ModelFit<BgNbd> fit(CustomerSummaries customers) {
+    return fit(customers, false, "BG/NBD", BgNbd::ofParameters);
+  }
+
+  /**
+   * Fits the BG/NBD, or the MBG/NBD when {@code modified}: the checks, the start and the search
+   * that both models share.
+   */
+  static <M> ModelFit<M> fit(
+      CustomerSummaries customers,
+      boolean modified,
+      String name,
+      java.util.function.Function<double[], M> make) {
     Objects.requireNonNull(customers, "customers");
     if (customers.customers() == 0) {
-      throw new IllegalArgumentException("the data cannot identify the BG/NBD model: no customers");
+      throw new IllegalArgumentException(
+          "the data cannot identify the " + name + " model: no customers");
     }
-    BgNbdLikelihood likelihood = new BgNbdLikelihood(customers);
+    BgNbdLikelihood likelihood = new BgNbdLikelihood(customers, modified);
     if (likelihood.repeatPurchases == 0) {
       throw new IllegalArgumentException(
-          "the data cannot identify the BG/NBD model: none of the "
+          "the data cannot identify the "
+              + name
+              + " model: none of the "
               + customers.customers()
               + " customers made a repeat purchase");
     }
     double meanAge = likelihood.totalAge / customers.customers();
     double[] start = {1, meanAge > 0 ? meanAge : 1, 1, 1};
-    Newton.Result result = Newton.maximize("BG/NBD", NAMES, likelihood, start);
-    double[] p = result.params();
+    Newton.Result result = Newton.maximize(name, NAMES, likelihood, start);
     return new ModelFit<>(
-        new BgNbd(p[0], p[1], p[2], p[3]),
+        make.apply(result.params()),
         NAMES,
         result,
         customers.customers(),
-        "BG/NBD",
-        BgNbd::ofParameters,
+        name,
+        make,
         customers.unit().orElse(null));
   }
 

@@ -96,30 +96,7 @@ public final class MbgNbd implements TransactionModel {
    * @throws IllegalStateException if the iteration does not converge in 500 steps
    */
   public static ModelFit<MbgNbd> fit(CustomerSummaries customers) {
-    Objects.requireNonNull(customers, "customers");
-    if (customers.customers() == 0) {
-      throw new IllegalArgumentException(
-          "the data cannot identify the MBG/NBD model: no customers");
-    }
-    BgNbdLikelihood likelihood = new BgNbdLikelihood(customers, true);
-    if (likelihood.repeatPurchases == 0) {
-      throw new IllegalArgumentException(
-          "the data cannot identify the MBG/NBD model: none of the "
-              + customers.customers()
-              + " customers made a repeat purchase");
-    }
-    double meanAge = likelihood.totalAge / customers.customers();
-    double[] start = {1, meanAge > 0 ? meanAge : 1, 1, 1};
-    Newton.Result result = Newton.maximize("MBG/NBD", NAMES, likelihood, start);
-    double[] p = result.params();
-    return new ModelFit<>(
-        new MbgNbd(p[0], p[1], p[2], p[3]),
-        NAMES,
-        result,
-        customers.customers(),
-        "MBG/NBD",
-        MbgNbd::ofParameters,
-        customers.unit().orElse(null));
+    return BgNbd.fit(customers, true, "MBG/NBD", MbgNbd::ofParameters);
   }
 
   /**

@@ -5,9 +5,11 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Small simulated bases, where the likelihood may have no interior maximum: every fit either
@@ -17,9 +19,23 @@ import org.junit.jupiter.api.Test;
 class BgNbdFitRobustnessTest {
   @Test
   void smallBasesFitOrAreReportedUnidentifiable() {
+    int[] outcomes = checkSmallBases(BgNbdPropertiesTest.models(), BgNbd::fit, "BG/NBD");
+    System.out.println("fitted " + outcomes[0] + ", unidentifiable " + outcomes[1]);
+  }
+
+  /**
+   * Fits 200 small bases simulated from random models: each fit has finite positive estimates and
+   * standard errors, or fails saying that the data cannot identify the model {@code name}.
+   *
+   * @return the number of fits and of bases reported unidentifiable
+   */
+  static int[] checkSmallBases(
+      Gen<? extends TransactionModel> models,
+      Function<CustomerSummaries, ModelFit<?>> fit,
+      String name) {
     int[] outcomes = new int[2];
     qt().withExamples(200)
-        .forAll(BgNbdPropertiesTest.models(), integers().between(5, 400), longs().all())
+        .forAll(models, integers().between(5, 400), longs().all())
         .checkAssert(
             (model, n, seed) -> {
               UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
@@ -29,20 +45,21 @@ class BgNbdFitRobustnessTest {
               }
               CustomerSummaries base = model.simulate(ages, rng);
               try {
-                ModelFit<BgNbd> fit = BgNbd.fit(base);
+                ModelFit<?> result = fit.apply(base);
                 for (int p = 0; p < 4; p++) {
-                  assertThat(fit.estimates()[p]).isFinite().isPositive();
-                  assertThat(fit.standardErrors()[p]).isFinite().isPositive();
+                  assertThat(result.estimates()[p]).isFinite().isPositive();
+                  assertThat(result.standardErrors()[p]).isFinite().isPositive();
                 }
-                assertThat(fit.logLikelihood()).isFinite();
+                assertThat(result.logLikelihood()).isFinite();
                 outcomes[0]++;
               } catch (IllegalArgumentException e) {
-                assertThat(e.getMessage()).startsWith("the data cannot identify the BG/NBD model");
+                assertThat(e.getMessage())
+                    .startsWith("the data cannot identify the " + name + " model");
                 outcomes[1]++;
               }
             });
-    System.out.println("fitted " + outcomes[0] + ", unidentifiable " + outcomes[1]);
     assertThat(outcomes[0]).isPositive();
+    return outcomes;
   }
 
   @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -110,30 +108,8 @@ class MbgNbdTest {
   @Test
   void smallBasesFitOrAreReportedUnidentifiable() {
     // the small simulated bases of BgNbdFitRobustnessTest, drawn from the MBG/NBD
-    int[] outcomes = new int[2];
-    qt().withExamples(200)
-        .forAll(models(), integers().between(5, 400), longs().all())
-        .checkAssert(
-            (model, n, seed) -> {
-              UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-              double[] ages = new double[n];
-              for (int i = 0; i < n; i++) {
-                ages[i] = 10 + 30 * rng.nextDouble();
-              }
-              CustomerSummaries base = model.simulate(ages, rng);
-              try {
-                ModelFit<MbgNbd> fit = MbgNbd.fit(base);
-                for (int p = 0; p < 4; p++) {
-                  assertThat(fit.estimates()[p]).isFinite().isPositive();
-                  assertThat(fit.standardErrors()[p]).isFinite().isPositive();
-                }
-                outcomes[0]++;
-              } catch (IllegalArgumentException e) {
-                assertThat(e.getMessage()).startsWith("the data cannot identify the MBG/NBD model");
-                outcomes[1]++;
-              }
-            });
-    assertThat(outcomes[0]).isPositive();
+    int[] outcomes = BgNbdFitRobustnessTest.checkSmallBases(models(), MbgNbd::fit, "MBG/NBD");
+    assertThat(outcomes[0] + outcomes[1]).isEqualTo(200);
   }
 
   @Test
