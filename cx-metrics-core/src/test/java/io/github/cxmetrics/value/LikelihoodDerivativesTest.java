@@ -17,6 +17,8 @@ class LikelihoodDerivativesTest {
   private static final List<PurchaseHistory> CDNOW = Cdnow.calibration();
   private static final Newton.Objective BG_NBD = new BgNbdLikelihood(CustomerSummaries.of(CDNOW));
   private static final Newton.Objective BG_BB = new BgBbLikelihood(BgBbReferenceTest.donations());
+  private static final Newton.Objective PARETO_NBD =
+      new ParetoNbdLikelihood(CustomerSummaries.of(CDNOW));
   private static final Newton.Objective MBG_NBD =
       new BgNbdLikelihood(CustomerSummaries.of(CDNOW), true);
   private static final Newton.Objective GAMMA_GAMMA = gammaGamma();
@@ -106,6 +108,22 @@ class LikelihoodDerivativesTest {
             doubles().between(0.2, 10))
         .checkAssert((r, alpha, a, b) -> checkDerivatives(MBG_NBD, new double[] {r, alpha, a, b}));
     checkDerivatives(MBG_NBD, new double[] {0.525, 6.183, 0.891, 1.614});
+  }
+
+  @Test
+  void paretoNbdDerivativesAgreeWithCentralDifferences() {
+    // the derivatives of the quadrature itself: the nodes move with min(alpha, beta), so the
+    // points keep alpha and beta apart, where that minimum is smooth
+    qt().withExamples(15)
+        .forAll(
+            doubles().between(0.05, 3),
+            doubles().between(0.5, 30),
+            doubles().between(0.1, 5),
+            doubles().between(0.5, 30))
+        .assuming((r, alpha, s, beta) -> Math.abs(alpha - beta) > 0.01 * (alpha + beta))
+        .checkAssert(
+            (r, alpha, s, beta) -> checkDerivatives(PARETO_NBD, new double[] {r, alpha, s, beta}));
+    checkDerivatives(PARETO_NBD, new double[] {0.5534, 10.5802, 0.6061, 11.6562});
   }
 
   @Test
