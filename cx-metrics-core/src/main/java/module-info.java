@@ -10,8 +10,8 @@
  *   <li>{@link io.github.cxmetrics.retention}: retention and churn over a period, revenue
  *       retention, cohort tables, retention, stickiness and lifecycle on timestamped events;
  *   <li>{@link io.github.cxmetrics.value}: customer lifetime value, purchase summaries, the BG/NBD,
- *       MBG/NBD and Gamma-Gamma models of purchases and their value, the BG/BB model of discrete
- *       opportunities, and the sBG and BdW models of subscription lifetimes;
+ *       MBG/NBD, Pareto/NBD and Gamma-Gamma models of purchases and their value, the BG/BB model of
+ *       discrete opportunities, and the sBG and BdW models of subscription lifetimes;
  *   <li>{@link io.github.cxmetrics.journey}: journey stages and conversion funnels;
  *   <li>{@link io.github.cxmetrics.breakdown}: any metric by segment, channel or stage, with
  *       significance and consistency across groups;

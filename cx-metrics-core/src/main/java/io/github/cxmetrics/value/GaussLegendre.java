@@ -11,6 +11,7 @@ final class GaussLegendre {
   static final int POINTS = 16;
   static final double[] NODES = new double[POINTS];
   static final double[] WEIGHTS = new double[POINTS];
+  static final double[] LOG_WEIGHTS = new double[POINTS];
 
   static {
     int n = POINTS;
@@ -26,6 +27,7 @@ final class GaussLegendre {
       double derivative = legendre(n, x)[1];
       NODES[i] = x;
       WEIGHTS[i] = 2 / ((1 - x * x) * derivative * derivative);
+      LOG_WEIGHTS[i] = Math.log(WEIGHTS[i]);
     }
   }
 

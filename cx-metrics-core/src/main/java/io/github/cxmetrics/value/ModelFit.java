@@ -27,8 +27,8 @@ import java.util.function.ToDoubleFunction;
  * University Press, 2001, section 9.4). Confidence intervals are the Wald intervals {@code estimate
  * +- z SE}, clipped at zero since every parameter is positive.
  *
- * @param <M> the model type ({@link BgNbd}, {@link MbgNbd}, {@link BgBb}, {@link GammaGamma}, or a
- *     contractual model)
+ * @param <M> the model type ({@link BgNbd}, {@link MbgNbd}, {@link ParetoNbd}, {@link BgBb}, {@link
+ *     GammaGamma}, or a contractual model)
  */
 public final class ModelFit<M> {
   private final M model;

@@ -45,6 +45,9 @@ final class ParetoNbdLikelihood implements Newton.Objective {
   private static final int S = 2;
   private static final int BETA = 3;
 
+  /** The widest panel in {@code u = ln(min(alpha, beta) + tau)} that one 16-node rule covers. */
+  static final double PANEL_WIDTH = 2;
+
   private final CustomerSummaries customers;
   final double repeatPurchases;
   final double totalAge;
@@ -72,21 +75,25 @@ final class ParetoNbdLikelihood implements Newton.Objective {
     }
     double u0 = Math.log(m + from);
     double u1 = Math.log(m + to);
-    int panels = (int) Math.max(1, Math.ceil(u1 - u0));
+    int panels = (int) Math.max(1, Math.ceil((u1 - u0) / PANEL_WIDTH));
     int count = panels * GaussLegendre.POINTS;
     if (out[0].length < count) {
-      out[0] = new double[count];
-      out[1] = new double[count];
+      for (int a = 0; a < out.length; a++) {
+        out[a] = new double[count];
+      }
     }
     double width = (u1 - u0) / panels;
+    double logHalfWidth = Math.log(0.5 * width);
     int k = 0;
     for (int p = 0; p < panels; p++) {
       double mid = u0 + (p + 0.5) * width;
       for (int j = 0; j < GaussLegendre.POINTS; j++) {
         double u = mid + 0.5 * width * GaussLegendre.NODES[j];
-        double e = Math.exp(u);
-        out[0][k] = Math.max(from, Math.min(to, e - m));
-        out[1][k] = Math.log(0.5 * width * GaussLegendre.WEIGHTS[j]) + u;
+        out[0][k] = Math.max(from, Math.min(to, Math.exp(u) - m));
+        out[1][k] = logHalfWidth + GaussLegendre.LOG_WEIGHTS[j] + u;
+        if (out.length > 2) {
+          out[2][k] = u; // ln(m + tau)
+        }
         k++;
       }
     }
@@ -107,7 +114,10 @@ final class ParetoNbdLikelihood implements Newton.Objective {
     double logAlpha = Math.log(alpha);
     double logBeta = Math.log(beta);
     double logS = Math.log(s);
-    double[][] scratch = {new double[64], new double[64]};
+    double[][] scratch = {new double[64], new double[64], new double[64]};
+    double[] logA = new double[64];
+    double[] logB = new double[64];
+    boolean alphaIsMin = alpha <= beta;
     double[] g = new double[4];
     double[][] h = new double[4][4];
     double[] a = new double[4];
@@ -133,9 +143,16 @@ final class ParetoNbdLikelihood implements Newton.Objective {
       int n = nodes(m, t, age, scratch);
       double[] tau = scratch[0];
       double[] logW = scratch[1];
+      if (logA.length < n) {
+        logA = new double[n];
+        logB = new double[n];
+      }
       double max = l1;
       for (int k = 0; k < n; k++) {
-        double lh = logW[k] - rx * Math.log(alpha + tau[k]) - (s + 1) * Math.log(beta + tau[k]);
+        // ln(min(alpha, beta) + tau) is the node's u: one logarithm per node instead of two
+        logA[k] = alphaIsMin ? scratch[2][k] : Math.log(alpha + tau[k]);
+        logB[k] = alphaIsMin ? Math.log(beta + tau[k]) : scratch[2][k];
+        double lh = logW[k] - rx * logA[k] - (s + 1) * logB[k];
         logW[k] = lh; // reuse: now the log of the weighted integrand
         max = Math.max(max, logS + lh);
       }
@@ -157,9 +174,9 @@ final class ParetoNbdLikelihood implements Newton.Objective {
         double w = Math.exp(logW[k] - max);
         double ia = 1 / (alpha + tau[k]);
         double ib = 1 / (beta + tau[k]);
-        g[R] = -Math.log(alpha + tau[k]);
+        g[R] = -logA[k];
         g[ALPHA] = -rx * ia;
-        g[S] = -Math.log(beta + tau[k]);
+        g[S] = -logB[k];
         g[BETA] = -(s + 1) * ib;
         for (int p = 0; p < 4; p++) {
           jSum[p] += w * g[p];

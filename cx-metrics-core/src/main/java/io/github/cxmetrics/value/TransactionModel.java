@@ -4,9 +4,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A continuous-time model of repeat purchasing in a non-contractual setting ("buy till you die"):
- * each customer buys at random times while active and becomes inactive unobserved. {@link BgNbd}
- * implements it; the fit diagnostics ({@link FitDiagnostics}) and the lifetime value take any
- * implementation.
+ * each customer buys at random times while active and becomes inactive unobserved. {@link BgNbd},
+ * {@link MbgNbd} and {@link ParetoNbd} implement it; the fit diagnostics ({@link FitDiagnostics})
+ * and the lifetime value take any implementation.
  *
  * <p>Every method works in the time unit of the data the model was fitted to. A customer's history
  * is its frequency {@code x} (repeat purchases), recency {@code t_x} (time of the last purchase

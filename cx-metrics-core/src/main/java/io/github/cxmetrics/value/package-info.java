@@ -2,10 +2,11 @@
  * Customer lifetime value: closed-form formulas ({@link io.github.cxmetrics.value.Clv}), the
  * per-customer purchase summary that probabilistic models consume ({@link
  * io.github.cxmetrics.value.PurchaseHistory}, {@link io.github.cxmetrics.value.CustomerSummaries}),
- * the BG/NBD and MBG/NBD models of purchases ({@link io.github.cxmetrics.value.BgNbd}, {@link
- * io.github.cxmetrics.value.MbgNbd}, both {@link io.github.cxmetrics.value.TransactionModel}s), the
- * BG/BB model of transactions at discrete opportunities ({@link io.github.cxmetrics.value.BgBb}, a
- * {@link io.github.cxmetrics.value.DiscreteTransactionModel}, fitted to {@link
+ * the BG/NBD, MBG/NBD and Pareto/NBD models of purchases ({@link io.github.cxmetrics.value.BgNbd},
+ * {@link io.github.cxmetrics.value.MbgNbd}, {@link io.github.cxmetrics.value.ParetoNbd}, all {@link
+ * io.github.cxmetrics.value.TransactionModel}s), the BG/BB model of transactions at discrete
+ * opportunities ({@link io.github.cxmetrics.value.BgBb}, a {@link
+ * io.github.cxmetrics.value.DiscreteTransactionModel}, fitted to {@link
  * io.github.cxmetrics.value.OpportunitySummaries}), the Gamma-Gamma model of their value ({@link
  * io.github.cxmetrics.value.GammaGamma}) and the lifetime value they give together ({@link
  * io.github.cxmetrics.value.ProbabilisticClv}); and the validation of a fit: calibration and
