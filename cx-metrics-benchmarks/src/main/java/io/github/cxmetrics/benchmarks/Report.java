@@ -32,6 +32,7 @@ public final class Report {
   private static final String CONTRACTUAL = ContractualBenchmark.class.getName() + ".";
   private static final String FUNNEL = FunnelBenchmark.class.getName() + ".";
   private static final String BG_BB = BgBbBenchmark.class.getName() + ".";
+  private static final String PARETO = ParetoNbdBenchmark.class.getName() + ".";
 
   private Report() {}
 
@@ -111,6 +112,7 @@ public final class Report {
     }
     bgNbdTable(rows(results, BG_NBD), out);
     bgBbLine(rows(results, BG_BB), out);
+    paretoTable(rows(results, PARETO), out);
     validationTable(rows(results, VALIDATION), rows(results, BOOTSTRAP), out);
     contractualTable(rows(results, CONTRACTUAL), out);
     funnelTable(rows(results, FUNNEL), out);
@@ -196,6 +198,29 @@ public final class Report {
               ratio(fit, pass),
               millis(mbg),
               ratio(mbg, fit)));
+    }
+  }
+
+  private static void paretoTable(List<Row> rows, List<String> out) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    out.add("");
+    out.add("Pareto/NBD maximum-likelihood fit (baseline: the BG/NBD fit of the same base):");
+    out.add("");
+    out.add("| base | Pareto/NBD fit, ms | BG/NBD fit, ms | ÷ BG/NBD fit |");
+    out.add("|---|---:|---:|---:|");
+    for (Map.Entry<String, Map<String, Double>> base : byBase(rows).entrySet()) {
+      Double pareto = base.getValue().get("paretoNbdFit");
+      Double bg = base.getValue().get("bgNbdFit");
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s |",
+              base.getKey(),
+              millis(pareto),
+              millis(bg),
+              ratio(pareto, bg)));
     }
   }
 
