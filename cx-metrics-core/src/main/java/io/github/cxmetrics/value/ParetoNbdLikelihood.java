@@ -26,7 +26,7 @@ import org.apache.commons.numbers.gamma.Trigamma;
  * converges slowly and the two terms of their difference cancel; here {@code I} is integrated
  * directly, after the substitution {@code u = ln(min(alpha, beta) + tau)} that makes the integrand
  * smooth (an analytic function of {@code u} with no singularity near the interval), by composite
- * Gauss-Legendre quadrature with 16 nodes on each panel of width at most 1 in {@code u}. The same
+ * Gauss-Legendre quadrature with 16 nodes on each panel of width at most 2 in {@code u}. The same
  * nodes give the derivatives, by differentiating under the integral: with {@code h(tau)} the
  * integrand and {@code g = grad ln h = (-ln(alpha + tau), -(r + x) / (alpha + tau), -ln(beta +
  * tau), -(s + 1) / (beta + tau))}, {@code dI = integral h g} and {@code d2I = integral h (g g' +
