@@ -65,11 +65,16 @@ public class BgNbdBenchmark {
 
   static CustomerSummaries synthetic(int n) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Mix.SEED);
+    return TRUTH.simulate(ages(n, rng), rng);
+  }
+
+  /** {@return the ages of {@code n} simulated customers: uniform from 26 to 39 weeks} */
+  static double[] ages(int n, UniformRandomProvider rng) {
     double[] ages = new double[n];
     for (int i = 0; i < n; i++) {
       ages[i] = 26 + 13 * rng.nextDouble();
     }
-    return TRUTH.simulate(ages, rng);
+    return ages;
   }
 
   static CustomerSummaries cdnow() throws IOException {

@@ -2,9 +2,20 @@ package io.github.cxmetrics.benchmarks;
 
 import io.github.cxmetrics.value.BgNbd;
 import io.github.cxmetrics.value.CustomerSummaries;
+import io.github.cxmetrics.value.MbgNbd;
 import io.github.cxmetrics.value.ModelFit;
 import io.github.cxmetrics.value.ParetoNbd;
+import io.github.cxmetrics.value.PurchaseHistory;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -20,9 +31,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The Pareto/NBD maximum-likelihood fit beside the BG/NBD fit of the same base, on the CDNOW
- * calibration summary and on 100,000 customers simulated from the CDNOW Pareto/NBD estimates, in a
- * JVM limited to 1 GB of heap; the ratio to the BG/NBD fit is measured in the same run.
+ * The three continuous-time buy-till-you-die fits side by side: Pareto/NBD, MBG/NBD and BG/NBD of
+ * the same base, on the CDNOW calibration summary (2,357 customers), on the full CDNOW cohort
+ * (23,570 customers, summarised here from the raw transactions by {@link
+ * PurchaseHistory#summarize}, 39 calibration weeks to 1997-09-30 as for the sample) and on
+ * 1,000,000 customers simulated from the CDNOW Pareto/NBD estimates, in a JVM limited to 1 GB of
+ * heap. The baseline is the BG/NBD fit of the same base in the same run.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -32,16 +46,19 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 public class ParetoNbdBenchmark {
   static final ParetoNbd TRUTH = ParetoNbd.of(0.55, 10.5, 0.6, 11.7);
+  static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
 
   /** The customer base to fit. */
   public enum Base {
     /** The published CDNOW calibration summary. */
     CDNOW,
-    /** 100,000 customers simulated from {@link #TRUTH}, ages 26 to 39 weeks. */
-    SYNTHETIC_100K
+    /** The full CDNOW cohort, 23,570 customers, 39 calibration weeks. */
+    CDNOW_FULL_COHORT,
+    /** 1,000,000 customers simulated from {@link #TRUTH}, ages 26 to 39 weeks. */
+    SYNTHETIC_1M
   }
 
-  @Param({"CDNOW", "SYNTHETIC_100K"})
+  @Param({"CDNOW", "CDNOW_FULL_COHORT", "SYNTHETIC_1M"})
   public Base base;
 
   CustomerSummaries customers;
@@ -49,22 +66,65 @@ public class ParetoNbdBenchmark {
   /** Loads or simulates the customers. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    if (base == Base.CDNOW) {
-      customers = BgNbdBenchmark.cdnow();
-      return;
-    }
+    customers =
+        switch (base) {
+          case CDNOW -> BgNbdBenchmark.cdnow();
+          case CDNOW_FULL_COHORT -> fullCohort();
+          case SYNTHETIC_1M -> synthetic(1_000_000);
+        };
+  }
+
+  static CustomerSummaries synthetic(int n) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Mix.SEED);
-    double[] ages = new double[100_000];
-    for (int i = 0; i < ages.length; i++) {
-      ages[i] = 26 + 13 * rng.nextDouble();
+    return TRUTH.simulate(BgNbdBenchmark.ages(n, rng), rng);
+  }
+
+  /** One row of {@code CDNOW_master.txt}. */
+  private record Transaction(String customer, LocalDate date, double amount) {}
+
+  static CustomerSummaries fullCohort() throws IOException {
+    String resource = "/cdnow/CDNOW_master.txt";
+    List<Transaction> transactions = new ArrayList<>();
+    try (InputStream in = ParetoNbdBenchmark.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("missing resource " + resource);
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      reader.readLine(); // the header
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String[] f = line.trim().split("\\s+");
+        transactions.add(
+            new Transaction(
+                f[0],
+                LocalDate.parse(f[1], DateTimeFormatter.BASIC_ISO_DATE),
+                Double.parseDouble(f[3])));
+      }
     }
-    customers = TRUTH.simulate(ages, rng);
+    List<PurchaseHistory> histories =
+        PurchaseHistory.summarize(
+            transactions,
+            Transaction::customer,
+            Transaction::date,
+            Transaction::amount,
+            CALIBRATION_END,
+            ChronoUnit.WEEKS);
+    if (histories.size() != 23_570) {
+      throw new IllegalStateException(
+          "the full CDNOW cohort has 23,570 customers, not " + histories.size());
+    }
+    return CustomerSummaries.of(histories);
   }
 
   /** The whole Pareto/NBD fit: estimates, log-likelihood, standard errors. */
   @Benchmark
   public ModelFit<ParetoNbd> paretoNbdFit() {
     return ParetoNbd.fit(customers);
+  }
+
+  /** The MBG/NBD fit of the same base. */
+  @Benchmark
+  public ModelFit<MbgNbd> mbgNbdFit() {
+    return MbgNbd.fit(customers);
   }
 
   /** Baseline: the BG/NBD fit of the same base. */

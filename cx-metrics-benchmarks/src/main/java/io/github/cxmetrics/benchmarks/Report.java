@@ -206,21 +206,27 @@ public final class Report {
       return;
     }
     out.add("");
-    out.add("Pareto/NBD maximum-likelihood fit (baseline: the BG/NBD fit of the same base):");
+    out.add(
+        "Pareto/NBD, MBG/NBD and BG/NBD maximum-likelihood fits of the same base (baseline: the"
+            + " BG/NBD fit):");
     out.add("");
-    out.add("| base | Pareto/NBD fit, ms | BG/NBD fit, ms | ÷ BG/NBD fit |");
-    out.add("|---|---:|---:|---:|");
+    out.add(
+        "| base | Pareto/NBD fit, ms | ÷ BG/NBD | MBG/NBD fit, ms | ÷ BG/NBD | BG/NBD fit, ms |");
+    out.add("|---|---:|---:|---:|---:|---:|");
     for (Map.Entry<String, Map<String, Double>> base : byBase(rows).entrySet()) {
       Double pareto = base.getValue().get("paretoNbdFit");
+      Double mbg = base.getValue().get("mbgNbdFit");
       Double bg = base.getValue().get("bgNbdFit");
       out.add(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %s |",
+              "| %s | %s | %s | %s | %s | %s |",
               base.getKey(),
               millis(pareto),
-              millis(bg),
-              ratio(pareto, bg)));
+              ratio(pareto, bg),
+              millis(mbg),
+              ratio(mbg, bg),
+              millis(bg)));
     }
   }
 

@@ -1,20 +1,36 @@
 package io.github.cxmetrics.value;
 
 /**
- * Gauss-Legendre quadrature on {@code [-1, 1]} with {@link #POINTS} nodes, computed once by
- * Newton's method on the Legendre polynomial {@code P_n} (three-term recurrence), from the
- * Chebyshev-like first guesses {@code cos(pi (i + 3/4) / (n + 1/2))}; weights {@code 2 / ((1 - x^2)
- * P_n'(x)^2)} (e.g. W. H. Press et al., "Numerical Recipes", 3rd ed., section 4.6). With {@code n}
- * nodes the rule is exact for polynomials of degree {@code 2n - 1}.
+ * A Gauss-Legendre rule on {@code [-1, 1]} with {@code n} nodes, computed once by Newton's method
+ * on the Legendre polynomial {@code P_n} (three-term recurrence), from the Chebyshev-like first
+ * guesses {@code cos(pi (i + 3/4) / (n + 1/2))}; weights {@code 2 / ((1 - x^2) P_n'(x)^2)} (e.g. W.
+ * H. Press et al., "Numerical Recipes", 3rd ed., section 4.6). With {@code n} nodes the rule is
+ * exact for polynomials of degree {@code 2n - 1}.
  */
 final class GaussLegendre {
-  static final int POINTS = 16;
-  static final double[] NODES = new double[POINTS];
-  static final double[] WEIGHTS = new double[POINTS];
-  static final double[] LOG_WEIGHTS = new double[POINTS];
+  /** The rules with 8, 12 and 16 nodes. */
+  static final GaussLegendre OF_8 = new GaussLegendre(8);
 
-  static {
-    int n = POINTS;
+  static final GaussLegendre OF_12 = new GaussLegendre(12);
+  static final GaussLegendre OF_16 = new GaussLegendre(16);
+
+  /** The number of nodes. */
+  final int points;
+
+  /** The nodes, in {@code (-1, 1)}. */
+  final double[] nodes;
+
+  /** The weights, positive, summing to 2. */
+  final double[] weights;
+
+  /** The logarithms of the weights. */
+  final double[] logWeights;
+
+  GaussLegendre(int n) {
+    points = n;
+    nodes = new double[n];
+    weights = new double[n];
+    logWeights = new double[n];
     for (int i = 0; i < n; i++) {
       double x = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
       for (int iteration = 0; iteration < 100; iteration++) {
@@ -25,9 +41,9 @@ final class GaussLegendre {
         }
       }
       double derivative = legendre(n, x)[1];
-      NODES[i] = x;
-      WEIGHTS[i] = 2 / ((1 - x * x) * derivative * derivative);
-      LOG_WEIGHTS[i] = Math.log(WEIGHTS[i]);
+      nodes[i] = x;
+      weights[i] = 2 / ((1 - x * x) * derivative * derivative);
+      logWeights[i] = Math.log(weights[i]);
     }
   }
 
@@ -42,6 +58,4 @@ final class GaussLegendre {
     }
     return new double[] {p1, n * (x * p1 - p0) / (x * x - 1)};
   }
-
-  private GaussLegendre() {}
 }

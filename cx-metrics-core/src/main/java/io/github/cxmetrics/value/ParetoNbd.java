@@ -237,7 +237,7 @@ public final class ParetoNbd implements TransactionModel {
     double rx = r + x;
     double l1 = -rx * Math.log(alpha + age) - s * Math.log(beta + age);
     double[][] scratch = {new double[64], new double[64]};
-    int n = ParetoNbdLikelihood.nodes(Math.min(alpha, beta), tx, age, scratch);
+    int n = ParetoNbdLikelihood.nodes(alpha, beta, rx, s + 1, tx, age, scratch);
     double sum = 0;
     for (int k = 0; k < n; k++) {
       double tau = scratch[0][k];
@@ -278,7 +278,8 @@ public final class ParetoNbd implements TransactionModel {
                 + (n == 0 ? 0 : n * (Math.log(t) - Math.log(alpha + t)))
                 + s * (Math.log(beta) - Math.log(beta + t)));
     double[][] scratch = {new double[64], new double[64]};
-    int count = ParetoNbdLikelihood.nodes(Math.min(alpha, beta), 0, t, scratch);
+    // tau^n (alpha + tau)^-n is at most 1 and varies slowly: the fall is that of the rest
+    int count = ParetoNbdLikelihood.nodes(alpha, beta, r, s + 1, 0, t, scratch);
     double dead = 0;
     for (int k = 0; k < count; k++) {
       double tau = scratch[0][k];

@@ -26,18 +26,21 @@ import org.apache.commons.numbers.gamma.Trigamma;
  * converges slowly and the two terms of their difference cancel; here {@code I} is integrated
  * directly, after the substitution {@code u = ln(min(alpha, beta) + tau)} that makes the integrand
  * smooth (an analytic function of {@code u} with no singularity near the interval), by composite
- * Gauss-Legendre quadrature with 16 nodes on each panel of width at most 2 in {@code u}. The same
- * nodes give the derivatives, by differentiating under the integral: with {@code h(tau)} the
- * integrand and {@code g = grad ln h = (-ln(alpha + tau), -(r + x) / (alpha + tau), -ln(beta +
- * tau), -(s + 1) / (beta + tau))}, {@code dI = integral h g} and {@code d2I = integral h (g g' +
- * grad2 ln h)}, where {@code grad2 ln h} has {@code -1 / (alpha + tau)} at {@code (r, alpha)},
- * {@code (r + x) / (alpha + tau)^2} at {@code (alpha, alpha)}, {@code -1 / (beta + tau)} at {@code
- * (s, beta)} and {@code (s + 1) / (beta + tau)^2} at {@code (beta, beta)}; {@code F1} likewise with
- * {@code T} for {@code tau} and {@code s} for {@code s + 1}; the factor {@code s} of {@code s I}
- * adds {@code I} and {@code dI} to the {@code s}-derivatives. Every term is scaled by the largest
- * of them before exponentiating, so nothing underflows. {@code LikelihoodDerivativesTest} checks
- * the gradient and Hessian against central differences, and {@code ParetoNbdReferenceTest} the
- * likelihood against the hypergeometric form evaluated by SciPy.
+ * Gauss-Legendre quadrature, panels at most 2 wide in {@code u} and narrow enough that the
+ * integrand falls by at most {@code e^20} across one, with 8, 12 or 16 nodes each (see {@code
+ * nodes}, which states the error bounds). The same nodes give the derivatives, by differentiating
+ * under the integral: with {@code h(tau)} the integrand and {@code g = grad ln h = (-ln(alpha +
+ * tau), -(r + x) / (alpha + tau), -ln(beta + tau), -(s + 1) / (beta + tau))}, {@code dI = integral
+ * h g} and {@code d2I = integral h (g g' + grad2 ln h)}, where {@code grad2 ln h} has {@code -1 /
+ * (alpha + tau)} at {@code (r, alpha)}, {@code (r + x) / (alpha + tau)^2} at {@code (alpha,
+ * alpha)}, {@code -1 / (beta + tau)} at {@code (s, beta)} and {@code (s + 1) / (beta + tau)^2} at
+ * {@code (beta, beta)}; {@code F1} likewise with {@code T} for {@code tau} and {@code s} for {@code
+ * s + 1}; the factor {@code s} of {@code s I} adds {@code I} and {@code dI} to the {@code
+ * s}-derivatives. Every term is scaled by the largest of them before exponentiating, so nothing
+ * underflows. Customers are grouped by frequency ({@code FrequencyGroups}), so that {@code ln
+ * Gamma(r + x)} and its derivatives are computed once per distinct {@code x}. {@code
+ * LikelihoodDerivativesTest} checks the gradient and Hessian against central differences, and
+ * {@code ParetoNbdReferenceTest} the likelihood against the hypergeometric form evaluated by SciPy.
  */
 final class ParetoNbdLikelihood implements Newton.Objective {
   private static final int R = 0;
@@ -45,15 +48,34 @@ final class ParetoNbdLikelihood implements Newton.Objective {
   private static final int S = 2;
   private static final int BETA = 3;
 
-  /** The widest panel in {@code u = ln(min(alpha, beta) + tau)} that one 16-node rule covers. */
+  /** The widest panel in {@code u = ln(min(alpha, beta) + tau)}. */
   static final double PANEL_WIDTH = 2;
 
-  private final CustomerSummaries customers;
+  /**
+   * The largest fall of the integrand's logarithm across one panel: {@code c w} for an integrand
+   * {@code e^(-c u)} on a panel of width {@code w}. Gauss-Legendre with 16 nodes integrates {@code
+   * e^(-c u)} to 2e-15 relative error at {@code c w = 20} (6e-11 at 35, 6e-7 at 60), so panels are
+   * narrowed until {@code c w <= 20}.
+   */
+  static final double PANEL_FALL = 20;
+
+  /**
+   * The most panels one integral gets, so that a search wandering to extreme parameters still takes
+   * bounded time per customer; no customer of a real base comes near it (the fall across the whole
+   * interval would have to exceed {@code 256 * 20}).
+   */
+  static final int MAX_PANELS = 256;
+
+  private final FrequencyGroups groups;
+  private final double[] recency;
+  private final double[] age;
+  private final double[] weight;
+  private final double[] groupWeight;
   final double repeatPurchases;
   final double totalAge;
 
   ParetoNbdLikelihood(CustomerSummaries customers) {
-    this.customers = customers;
+    long[] counts = customers.counts();
     double repeats = 0;
     double ages = 0;
     for (int i = 0; i < customers.size(); i++) {
@@ -62,35 +84,74 @@ final class ParetoNbdLikelihood implements Newton.Objective {
     }
     this.repeatPurchases = repeats;
     this.totalAge = ages;
+    this.groups = new FrequencyGroups(customers.frequencies());
+    this.recency = groups.sorted(customers.recencies());
+    this.age = groups.sorted(customers.ages());
+    this.weight = counts == null ? null : groups.sorted(counts);
+    this.groupWeight = new double[groups.count.length];
+    for (int g = 0; g < groupWeight.length; g++) {
+      for (int j = groups.start[g]; j < groups.start[g + 1]; j++) {
+        groupWeight[g] += weight == null ? 1 : weight[j];
+      }
+    }
   }
 
   /**
-   * The nodes of the integral over {@code (from, to]} of a function of {@code tau}: node {@code k}
-   * is {@code tau[k]} with log-weight {@code logWeight[k]} (the quadrature weight times {@code d
-   * tau / d u}); returns the number of nodes (0 for an empty interval).
+   * The nodes of the integral over {@code (from, to]} of {@code (alpha + tau)^-a (beta + tau)^-b}
+   * times a factor that varies slowly in {@code u = ln(min(alpha, beta) + tau)}: node {@code k} is
+   * {@code tau[k]} with log-weight {@code logWeight[k]} (the quadrature weight times {@code d tau /
+   * d u}); returns the number of nodes (0 for an empty interval).
+   *
+   * <p>In {@code u}, with {@code m = min(alpha, beta)}, the integrand's logarithm falls at the rate
+   * {@code D(u) = a (m + tau) / (alpha + tau) + b (m + tau) / (beta + tau) - 1}, which grows with
+   * {@code u} (both ratios rise towards 1), so its largest size on the interval {@code c =
+   * max(|D(u0)|, |D(u1)|)} is at an end. Apart from that fall the integrand is analytic at a
+   * distance of at least {@code pi} from the real axis (the other base vanishes only at {@code u =
+   * ln(|alpha - beta|) + i pi}). The interval is cut into equal panels no wider than {@link
+   * #PANEL_WIDTH} and with {@code c w <=} {@link #PANEL_FALL} (at most {@link #MAX_PANELS}), so
+   * that a customer with many purchases and an early last one (a steep integrand over a long
+   * interval) gets more panels. Each panel takes the smallest rule that is exact to rounding for
+   * both parts: 8 nodes when {@code c w <= 2} and {@code w <= 1} (the error on {@code e^(-c u)} is
+   * 4e-16 at {@code c w = 2}; the analytic part's bound {@code rho^-16}, {@code rho = 2 pi / w +
+   * sqrt(1 + (2 pi / w)^2)}, is 3e-18), 12 nodes when {@code c w <= 10} (6e-16; {@code rho^-24} is
+   * 4e-20 at {@code w = 2}), else 16 nodes.
    */
-  static int nodes(double m, double from, double to, double[][] out) {
+  static int nodes(
+      double alpha, double beta, double a, double b, double from, double to, double[][] out) {
     if (!(to > from)) {
       return 0;
     }
+    double m = Math.min(alpha, beta);
     double u0 = Math.log(m + from);
     double u1 = Math.log(m + to);
-    int panels = (int) Math.max(1, Math.ceil((u1 - u0) / PANEL_WIDTH));
-    int count = panels * GaussLegendre.POINTS;
+    double span = u1 - u0;
+    double rateFrom = a * (m + from) / (alpha + from) + b * (m + from) / (beta + from) - 1;
+    double rateTo = a * (m + to) / (alpha + to) + b * (m + to) / (beta + to) - 1;
+    double c = Math.max(Math.abs(rateFrom), Math.abs(rateTo));
+    double panels =
+        Math.min(
+            MAX_PANELS,
+            Math.max(1, Math.max(Math.ceil(span / PANEL_WIDTH), Math.ceil(c * span / PANEL_FALL))));
+    double width = span / panels;
+    double fall = c * width;
+    GaussLegendre rule =
+        fall <= 2 && width <= 1
+            ? GaussLegendre.OF_8
+            : fall <= 10 ? GaussLegendre.OF_12 : GaussLegendre.OF_16;
+    int count = (int) panels * rule.points;
     if (out[0].length < count) {
-      for (int a = 0; a < out.length; a++) {
-        out[a] = new double[count];
+      for (int k = 0; k < out.length; k++) {
+        out[k] = new double[count];
       }
     }
-    double width = (u1 - u0) / panels;
     double logHalfWidth = Math.log(0.5 * width);
     int k = 0;
     for (int p = 0; p < panels; p++) {
       double mid = u0 + (p + 0.5) * width;
-      for (int j = 0; j < GaussLegendre.POINTS; j++) {
-        double u = mid + 0.5 * width * GaussLegendre.NODES[j];
+      for (int j = 0; j < rule.points; j++) {
+        double u = mid + 0.5 * width * rule.nodes[j];
         out[0][k] = Math.max(from, Math.min(to, Math.exp(u) - m));
-        out[1][k] = logHalfWidth + GaussLegendre.LOG_WEIGHTS[j] + u;
+        out[1][k] = logHalfWidth + rule.logWeights[j] + u;
         if (out.length > 2) {
           out[2][k] = u; // ln(m + tau)
         }
@@ -119,12 +180,13 @@ final class ParetoNbdLikelihood implements Newton.Objective {
     double[] logB = new double[64];
     boolean alphaIsMin = alpha <= beta;
     double[] g = new double[4];
-    double[][] h = new double[4][4];
     double[] a = new double[4];
     double[] dF = new double[4];
     double[][] d2F = new double[4][4];
     double[] jSum = new double[4];
     double[][] kSum = new double[4][4];
+    double[] gSum = new double[4];
+    double[][] hSum = new double[4][4];
     if (derivatives) {
       java.util.Arrays.fill(gradient, 0);
       for (double[] row : hessian) {
@@ -132,101 +194,119 @@ final class ParetoNbdLikelihood implements Newton.Objective {
       }
     }
     double ll = 0;
-    for (int i = 0; i < customers.size(); i++) {
-      double c = customers.count(i);
-      int x = customers.frequency(i);
-      double t = customers.recency(i);
-      double age = customers.age(i);
+    for (int group = 0; group < groups.count.length; group++) {
+      int x = groups.count[group];
       double rx = r + x;
-      double base = LogGamma.value(rx) - lgR + r * logAlpha + s * logBeta;
-      double l1 = -rx * Math.log(alpha + age) - s * Math.log(beta + age);
-      int n = nodes(m, t, age, scratch);
-      double[] tau = scratch[0];
-      double[] logW = scratch[1];
-      if (logA.length < n) {
-        logA = new double[n];
-        logB = new double[n];
+      double groupCount = groupWeight[group];
+      // the gamma-function terms depend on x alone: once per group
+      ll += groupCount * (LogGamma.value(rx) - lgR + r * logAlpha + s * logBeta);
+      if (derivatives) {
+        java.util.Arrays.fill(gSum, 0);
+        for (double[] row : hSum) {
+          java.util.Arrays.fill(row, 0);
+        }
       }
-      double max = l1;
-      for (int k = 0; k < n; k++) {
-        // ln(min(alpha, beta) + tau) is the node's u: one logarithm per node instead of two
-        logA[k] = alphaIsMin ? scratch[2][k] : Math.log(alpha + tau[k]);
-        logB[k] = alphaIsMin ? Math.log(beta + tau[k]) : scratch[2][k];
-        double lh = logW[k] - rx * logA[k] - (s + 1) * logB[k];
-        logW[k] = lh; // reuse: now the log of the weighted integrand
-        max = Math.max(max, logS + lh);
+      for (int i = groups.start[group]; i < groups.start[group + 1]; i++) {
+        double c = weight == null ? 1 : weight[i];
+        double t = recency[i];
+        double customerAge = age[i];
+        double l1 = -rx * Math.log(alpha + customerAge) - s * Math.log(beta + customerAge);
+        int n = nodes(alpha, beta, rx, s + 1, t, customerAge, scratch);
+        double[] tau = scratch[0];
+        double[] logW = scratch[1];
+        if (logA.length < n) {
+          logA = new double[n];
+          logB = new double[n];
+        }
+        double max = l1;
+        for (int k = 0; k < n; k++) {
+          // ln(min(alpha, beta) + tau) is the node's u: one logarithm per node instead of two
+          logA[k] = alphaIsMin ? scratch[2][k] : Math.log(alpha + tau[k]);
+          logB[k] = alphaIsMin ? Math.log(beta + tau[k]) : scratch[2][k];
+          double lh = logW[k] - rx * logA[k] - (s + 1) * logB[k];
+          logW[k] = lh; // reuse: now the log of the weighted integrand
+          max = Math.max(max, logS + lh);
+        }
+        double f1 = Math.exp(l1 - max);
+        double integral = 0;
+        for (int k = 0; k < n; k++) {
+          double w = Math.exp(logW[k] - max);
+          logW[k] = w; // reuse: now the scaled weighted integrand
+          integral += w;
+        }
+        double f = f1 + s * integral;
+        ll += c * (max + Math.log(f));
+        if (!derivatives) {
+          continue;
+        }
+        java.util.Arrays.fill(jSum, 0);
+        for (double[] row : kSum) {
+          java.util.Arrays.fill(row, 0);
+        }
+        for (int k = 0; k < n; k++) {
+          double w = logW[k];
+          double ia = 1 / (alpha + tau[k]);
+          double ib = 1 / (beta + tau[k]);
+          g[R] = -logA[k];
+          g[ALPHA] = -rx * ia;
+          g[S] = -logB[k];
+          g[BETA] = -(s + 1) * ib;
+          for (int p = 0; p < 4; p++) {
+            double wg = w * g[p];
+            jSum[p] += wg;
+            for (int q = p; q < 4; q++) {
+              kSum[p][q] += wg * g[q];
+            }
+          }
+          kSum[R][ALPHA] += -w * ia;
+          kSum[ALPHA][ALPHA] += w * rx * ia * ia;
+          kSum[S][BETA] += -w * ib;
+          kSum[BETA][BETA] += w * (s + 1) * ib * ib;
+        }
+        double iaT = 1 / (alpha + customerAge);
+        double ibT = 1 / (beta + customerAge);
+        a[R] = -Math.log(alpha + customerAge);
+        a[ALPHA] = -rx * iaT;
+        a[S] = -Math.log(beta + customerAge);
+        a[BETA] = -s * ibT;
+        for (int p = 0; p < 4; p++) {
+          dF[p] = f1 * a[p] + s * jSum[p] + (p == S ? integral : 0);
+          for (int q = p; q < 4; q++) {
+            d2F[p][q] =
+                f1 * a[p] * a[q] + s * kSum[p][q] + (p == S ? jSum[q] : 0) + (q == S ? jSum[p] : 0);
+          }
+        }
+        d2F[R][ALPHA] += -f1 * iaT;
+        d2F[ALPHA][ALPHA] += f1 * rx * iaT * iaT;
+        d2F[S][BETA] += -f1 * ibT;
+        d2F[BETA][BETA] += f1 * s * ibT * ibT;
+        for (int p = 0; p < 4; p++) {
+          g[p] = dF[p] / f;
+          gSum[p] += c * g[p];
+        }
+        for (int p = 0; p < 4; p++) {
+          for (int q = p; q < 4; q++) {
+            hSum[p][q] += c * (d2F[p][q] / f - g[p] * g[q]);
+          }
+        }
       }
-      double f1 = Math.exp(l1 - max);
-      double integral = 0;
-      for (int k = 0; k < n; k++) {
-        integral += Math.exp(logW[k] - max);
-      }
-      double f = f1 + s * integral;
-      ll += c * (base + max + Math.log(f));
       if (!derivatives) {
         continue;
       }
-      java.util.Arrays.fill(jSum, 0);
-      for (double[] row : kSum) {
-        java.util.Arrays.fill(row, 0);
-      }
-      for (int k = 0; k < n; k++) {
-        double w = Math.exp(logW[k] - max);
-        double ia = 1 / (alpha + tau[k]);
-        double ib = 1 / (beta + tau[k]);
-        g[R] = -logA[k];
-        g[ALPHA] = -rx * ia;
-        g[S] = -logB[k];
-        g[BETA] = -(s + 1) * ib;
-        for (int p = 0; p < 4; p++) {
-          jSum[p] += w * g[p];
-          for (int q = p; q < 4; q++) {
-            kSum[p][q] += w * g[p] * g[q];
-          }
-        }
-        kSum[R][ALPHA] += -w * ia;
-        kSum[ALPHA][ALPHA] += w * rx * ia * ia;
-        kSum[S][BETA] += -w * ib;
-        kSum[BETA][BETA] += w * (s + 1) * ib * ib;
-      }
-      double iaT = 1 / (alpha + age);
-      double ibT = 1 / (beta + age);
-      a[R] = -Math.log(alpha + age);
-      a[ALPHA] = -rx * iaT;
-      a[S] = -Math.log(beta + age);
-      a[BETA] = -s * ibT;
+      // the terms of ln Gamma(r + x) - ln Gamma(r) + r ln alpha + s ln beta, once per group
+      gSum[R] += groupCount * (Digamma.value(rx) - psiR + logAlpha);
+      gSum[ALPHA] += groupCount * r / alpha;
+      gSum[S] += groupCount * logBeta;
+      gSum[BETA] += groupCount * s / beta;
+      hSum[R][R] += groupCount * (Trigamma.value(rx) - triR);
+      hSum[R][ALPHA] += groupCount / alpha;
+      hSum[ALPHA][ALPHA] += -groupCount * r / (alpha * alpha);
+      hSum[S][BETA] += groupCount / beta;
+      hSum[BETA][BETA] += -groupCount * s / (beta * beta);
       for (int p = 0; p < 4; p++) {
-        dF[p] = f1 * a[p] + s * jSum[p] + (p == S ? integral : 0);
+        gradient[p] += gSum[p];
         for (int q = p; q < 4; q++) {
-          d2F[p][q] =
-              f1 * a[p] * a[q] + s * kSum[p][q] + (p == S ? jSum[q] : 0) + (q == S ? jSum[p] : 0);
-        }
-      }
-      d2F[R][ALPHA] += -f1 * iaT;
-      d2F[ALPHA][ALPHA] += f1 * rx * iaT * iaT;
-      d2F[S][BETA] += -f1 * ibT;
-      d2F[BETA][BETA] += f1 * s * ibT * ibT;
-      for (int p = 0; p < 4; p++) {
-        g[p] = dF[p] / f;
-      }
-      for (int p = 0; p < 4; p++) {
-        for (int q = p; q < 4; q++) {
-          h[p][q] = d2F[p][q] / f - g[p] * g[q];
-        }
-      }
-      g[R] += Digamma.value(rx) - psiR + logAlpha;
-      g[ALPHA] += r / alpha;
-      g[S] += logBeta;
-      g[BETA] += s / beta;
-      h[R][R] += Trigamma.value(rx) - triR;
-      h[R][ALPHA] += 1 / alpha;
-      h[ALPHA][ALPHA] += -r / (alpha * alpha);
-      h[S][BETA] += 1 / beta;
-      h[BETA][BETA] += -s / (beta * beta);
-      for (int p = 0; p < 4; p++) {
-        gradient[p] += c * g[p];
-        for (int q = p; q < 4; q++) {
-          hessian[p][q] += c * h[p][q];
+          hessian[p][q] += hSum[p][q];
           hessian[q][p] = hessian[p][q];
         }
       }

@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link ExactSum} against exact {@link BigDecimal} arithmetic, the independent reference. */
@@ -37,6 +38,7 @@ class ExactSumTest {
   }
 
   @Test
+  @Tag("slow")
   void sumsAndSquaresAreExact() {
     qt().forAll(longs().all(), integers().between(0, 200))
         .checkAssert(
@@ -72,6 +74,7 @@ class ExactSumTest {
   }
 
   @Test
+  @Tag("slow")
   void toDoubleRoundsToNearestLikeBigDecimal() {
     qt().forAll(longs().all(), integers().between(1, 50))
         .checkAssert(

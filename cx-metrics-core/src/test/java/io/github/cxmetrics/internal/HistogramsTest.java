@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,6 +183,7 @@ class HistogramsTest {
   }
 
   @Test
+  @Tag("slow")
   void everyKindOfInvalidValueIsRejectedAtEveryPosition() {
     SplittableRandom random = new SplittableRandom(7);
     for (int[] scale : SCALES) {

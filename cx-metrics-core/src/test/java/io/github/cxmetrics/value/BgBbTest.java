@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -110,6 +111,7 @@ class BgBbTest {
   }
 
   @Test
+  @Tag("slow")
   void recoversTheParametersItWasSimulatedFrom() {
     BgBb truth = BgBb.of(1.2, 0.75, 0.66, 2.8);
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(2010L);

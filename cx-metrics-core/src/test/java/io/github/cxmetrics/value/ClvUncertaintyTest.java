@@ -8,6 +8,7 @@ import java.util.function.ToDoubleBiFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ class ClvUncertaintyTest {
   private static final double SCALE = 0.25;
 
   @Test
+  @Tag("slow")
   void deltaMethodAgreesWithParameterDraws() {
     List<PurchaseHistory> customers = Cdnow.calibration();
     ModelFit<BgNbd> purchases = BgNbd.fit(customers);

@@ -8,6 +8,7 @@ import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.Unit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link ModelFit#predict}, {@link ModelFit#aic()} and {@link ModelFit#bic()}. */
@@ -82,6 +83,7 @@ class ModelFitPredictionTest {
    * 400 replications: about 1.1 points).
    */
   @Test
+  @Tag("slow")
   void deltaMethodIntervalsCoverTheTruth() {
     BgNbd truth = BgNbd.of(0.25, 4.0, 0.8, 2.5);
     double target = truth.expectedPurchases(39);
