@@ -9,10 +9,10 @@ package io.github.cxmetrics.value;
  */
 final class GaussLegendre {
   /** The rules with 8, 12 and 16 nodes. */
-  static final GaussLegendre OF_8 = new GaussLegendre(8);
+  static final GaussLegendre OF_8 = rule(8);
 
-  static final GaussLegendre OF_12 = new GaussLegendre(12);
-  static final GaussLegendre OF_16 = new GaussLegendre(16);
+  static final GaussLegendre OF_12 = rule(12);
+  static final GaussLegendre OF_16 = rule(16);
 
   /** The number of nodes. */
   final int points;
@@ -26,11 +26,18 @@ final class GaussLegendre {
   /** The logarithms of the weights. */
   final double[] logWeights;
 
-  GaussLegendre(int n) {
-    points = n;
-    nodes = new double[n];
-    weights = new double[n];
-    logWeights = new double[n];
+  private GaussLegendre(double[] nodes, double[] weights, double[] logWeights) {
+    this.points = nodes.length;
+    this.nodes = nodes;
+    this.weights = weights;
+    this.logWeights = logWeights;
+  }
+
+  /** {@return the rule with {@code n} nodes} */
+  private static GaussLegendre rule(int n) {
+    double[] nodes = new double[n];
+    double[] weights = new double[n];
+    double[] logWeights = new double[n];
     for (int i = 0; i < n; i++) {
       double x = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
       for (int iteration = 0; iteration < 100; iteration++) {
@@ -45,6 +52,7 @@ final class GaussLegendre {
       weights[i] = 2 / ((1 - x * x) * derivative * derivative);
       logWeights[i] = Math.log(weights[i]);
     }
+    return new GaussLegendre(nodes, weights, logWeights);
   }
 
   /** {@return {@code {P_n(x), P_n'(x)}}} */

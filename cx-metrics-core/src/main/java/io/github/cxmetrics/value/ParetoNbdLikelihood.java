@@ -1,5 +1,7 @@
 package io.github.cxmetrics.value;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.Trigamma;
@@ -38,9 +40,11 @@ import org.apache.commons.numbers.gamma.Trigamma;
  * s + 1}; the factor {@code s} of {@code s I} adds {@code I} and {@code dI} to the {@code
  * s}-derivatives. Every term is scaled by the largest of them before exponentiating, so nothing
  * underflows. Customers are grouped by frequency ({@code FrequencyGroups}), so that {@code ln
- * Gamma(r + x)} and its derivatives are computed once per distinct {@code x}. {@code
- * LikelihoodDerivativesTest} checks the gradient and Hessian against central differences, and
- * {@code ParetoNbdReferenceTest} the likelihood against the hypergeometric form evaluated by SciPy.
+ * Gamma(r + x)} and its derivatives are computed once per distinct {@code x}; the customer terms
+ * are summed in blocks of {@link #BLOCK} sorted rows, in parallel when there are several, and the
+ * blocks' sums added in order. {@code LikelihoodDerivativesTest} checks the gradient and Hessian
+ * against central differences, and {@code ParetoNbdReferenceTest} the likelihood against the
+ * hypergeometric form evaluated by SciPy.
  */
 final class ParetoNbdLikelihood implements Newton.Objective {
   private static final int R = 0;
@@ -65,6 +69,16 @@ final class ParetoNbdLikelihood implements Newton.Objective {
    * interval would have to exceed {@code 256 * 20}).
    */
   static final int MAX_PANELS = 256;
+
+  /**
+   * Customers per block of the likelihood's sum: a base of more blocks than one is summed block by
+   * block on the common fork-join pool, and the blocks' sums are added in order, so the result does
+   * not depend on the number of threads.
+   */
+  static final int BLOCK = 1 << 14;
+
+  /** The log-likelihood, 4 gradient and 16 Hessian terms of a block. */
+  private static final int TERMS = 21;
 
   private final FrequencyGroups groups;
   private final double[] recency;
@@ -168,13 +182,70 @@ final class ParetoNbdLikelihood implements Newton.Objective {
     double s = params[S];
     double beta = params[BETA];
     boolean derivatives = gradient != null;
-    double m = Math.min(alpha, beta);
+    int size = recency.length;
+    int blocks = Math.max(1, (size + BLOCK - 1) / BLOCK);
+    double[][] partial = new double[blocks][];
+    IntStream indexes = IntStream.range(0, blocks);
+    (blocks > 1 ? indexes.parallel() : indexes)
+        .forEach(
+            b ->
+                partial[b] =
+                    customerTerms(params, derivatives, b * BLOCK, Math.min(size, (b + 1) * BLOCK)));
+    // the blocks are fixed by the base alone and added in their order: the same bits on any
+    // number of threads
+    double[] sums = new double[TERMS];
+    for (double[] block : partial) {
+      for (int k = 0; k < block.length; k++) {
+        sums[k] += block[k];
+      }
+    }
+    double ll = sums[0];
+    // the terms of ln Gamma(r + x) - ln Gamma(r) + r ln alpha + s ln beta, once per frequency
     double lgR = LogGamma.value(r);
     double psiR = derivatives ? Digamma.value(r) : 0;
     double triR = derivatives ? Trigamma.value(r) : 0;
     double logAlpha = Math.log(alpha);
     double logBeta = Math.log(beta);
+    for (int group = 0; group < groups.count.length; group++) {
+      double rx = r + groups.count[group];
+      double n = groupWeight[group];
+      ll += n * (LogGamma.value(rx) - lgR + r * logAlpha + s * logBeta);
+      if (derivatives) {
+        sums[1 + R] += n * (Digamma.value(rx) - psiR + logAlpha);
+        sums[1 + ALPHA] += n * r / alpha;
+        sums[1 + S] += n * logBeta;
+        sums[1 + BETA] += n * s / beta;
+        sums[5 + 4 * R + R] += n * (Trigamma.value(rx) - triR);
+        sums[5 + 4 * R + ALPHA] += n / alpha;
+        sums[5 + 4 * ALPHA + ALPHA] += -n * r / (alpha * alpha);
+        sums[5 + 4 * S + BETA] += n / beta;
+        sums[5 + 4 * BETA + BETA] += -n * s / (beta * beta);
+      }
+    }
+    if (derivatives) {
+      for (int p = 0; p < 4; p++) {
+        gradient[p] = sums[1 + p];
+        for (int q = p; q < 4; q++) {
+          hessian[p][q] = sums[5 + 4 * p + q];
+          hessian[q][p] = hessian[p][q];
+        }
+      }
+    }
+    return ll;
+  }
+
+  /**
+   * The customer-by-customer terms of sorted positions {@code [from, to)}: {@code ln(F1 + s I)}
+   * times the count, and with {@code derivatives} its gradient (at 1 to 4) and the upper triangle
+   * of its Hessian (at {@code 5 + 4 p + q}, {@code q >= p}).
+   */
+  private double[] customerTerms(double[] params, boolean derivatives, int from, int to) {
+    double r = params[R];
+    double alpha = params[ALPHA];
+    double s = params[S];
+    double beta = params[BETA];
     double logS = Math.log(s);
+    double[] out = new double[derivatives ? TERMS : 1];
     double[][] scratch = {new double[64], new double[64], new double[64]};
     double[] logA = new double[64];
     double[] logB = new double[64];
@@ -185,132 +256,100 @@ final class ParetoNbdLikelihood implements Newton.Objective {
     double[][] d2F = new double[4][4];
     double[] jSum = new double[4];
     double[][] kSum = new double[4][4];
-    double[] gSum = new double[4];
-    double[][] hSum = new double[4][4];
-    if (derivatives) {
-      java.util.Arrays.fill(gradient, 0);
-      for (double[] row : hessian) {
-        java.util.Arrays.fill(row, 0);
-      }
+    if (from >= to) {
+      return out;
     }
-    double ll = 0;
-    for (int group = 0; group < groups.count.length; group++) {
-      int x = groups.count[group];
-      double rx = r + x;
-      double groupCount = groupWeight[group];
-      // the gamma-function terms depend on x alone: once per group
-      ll += groupCount * (LogGamma.value(rx) - lgR + r * logAlpha + s * logBeta);
-      if (derivatives) {
-        java.util.Arrays.fill(gSum, 0);
-        for (double[] row : hSum) {
-          java.util.Arrays.fill(row, 0);
-        }
+    // the group holding position from: the last whose start is at most from (groups are not empty)
+    int group = Arrays.binarySearch(groups.start, from);
+    group = group >= 0 ? group : -group - 2;
+    for (int i = from; i < to; i++) {
+      while (i >= groups.start[group + 1]) {
+        group++;
       }
-      for (int i = groups.start[group]; i < groups.start[group + 1]; i++) {
-        double c = weight == null ? 1 : weight[i];
-        double t = recency[i];
-        double customerAge = age[i];
-        double l1 = -rx * Math.log(alpha + customerAge) - s * Math.log(beta + customerAge);
-        int n = nodes(alpha, beta, rx, s + 1, t, customerAge, scratch);
-        double[] tau = scratch[0];
-        double[] logW = scratch[1];
-        if (logA.length < n) {
-          logA = new double[n];
-          logB = new double[n];
-        }
-        double max = l1;
-        for (int k = 0; k < n; k++) {
-          // ln(min(alpha, beta) + tau) is the node's u: one logarithm per node instead of two
-          logA[k] = alphaIsMin ? scratch[2][k] : Math.log(alpha + tau[k]);
-          logB[k] = alphaIsMin ? Math.log(beta + tau[k]) : scratch[2][k];
-          double lh = logW[k] - rx * logA[k] - (s + 1) * logB[k];
-          logW[k] = lh; // reuse: now the log of the weighted integrand
-          max = Math.max(max, logS + lh);
-        }
-        double f1 = Math.exp(l1 - max);
-        double integral = 0;
-        for (int k = 0; k < n; k++) {
-          double w = Math.exp(logW[k] - max);
-          logW[k] = w; // reuse: now the scaled weighted integrand
-          integral += w;
-        }
-        double f = f1 + s * integral;
-        ll += c * (max + Math.log(f));
-        if (!derivatives) {
-          continue;
-        }
-        java.util.Arrays.fill(jSum, 0);
-        for (double[] row : kSum) {
-          java.util.Arrays.fill(row, 0);
-        }
-        for (int k = 0; k < n; k++) {
-          double w = logW[k];
-          double ia = 1 / (alpha + tau[k]);
-          double ib = 1 / (beta + tau[k]);
-          g[R] = -logA[k];
-          g[ALPHA] = -rx * ia;
-          g[S] = -logB[k];
-          g[BETA] = -(s + 1) * ib;
-          for (int p = 0; p < 4; p++) {
-            double wg = w * g[p];
-            jSum[p] += wg;
-            for (int q = p; q < 4; q++) {
-              kSum[p][q] += wg * g[q];
-            }
-          }
-          kSum[R][ALPHA] += -w * ia;
-          kSum[ALPHA][ALPHA] += w * rx * ia * ia;
-          kSum[S][BETA] += -w * ib;
-          kSum[BETA][BETA] += w * (s + 1) * ib * ib;
-        }
-        double iaT = 1 / (alpha + customerAge);
-        double ibT = 1 / (beta + customerAge);
-        a[R] = -Math.log(alpha + customerAge);
-        a[ALPHA] = -rx * iaT;
-        a[S] = -Math.log(beta + customerAge);
-        a[BETA] = -s * ibT;
-        for (int p = 0; p < 4; p++) {
-          dF[p] = f1 * a[p] + s * jSum[p] + (p == S ? integral : 0);
-          for (int q = p; q < 4; q++) {
-            d2F[p][q] =
-                f1 * a[p] * a[q] + s * kSum[p][q] + (p == S ? jSum[q] : 0) + (q == S ? jSum[p] : 0);
-          }
-        }
-        d2F[R][ALPHA] += -f1 * iaT;
-        d2F[ALPHA][ALPHA] += f1 * rx * iaT * iaT;
-        d2F[S][BETA] += -f1 * ibT;
-        d2F[BETA][BETA] += f1 * s * ibT * ibT;
-        for (int p = 0; p < 4; p++) {
-          g[p] = dF[p] / f;
-          gSum[p] += c * g[p];
-        }
-        for (int p = 0; p < 4; p++) {
-          for (int q = p; q < 4; q++) {
-            hSum[p][q] += c * (d2F[p][q] / f - g[p] * g[q]);
-          }
-        }
+      double rx = r + groups.count[group];
+      double c = weight == null ? 1 : weight[i];
+      double t = recency[i];
+      double customerAge = age[i];
+      double l1 = -rx * Math.log(alpha + customerAge) - s * Math.log(beta + customerAge);
+      int n = nodes(alpha, beta, rx, s + 1, t, customerAge, scratch);
+      double[] tau = scratch[0];
+      double[] logW = scratch[1];
+      if (logA.length < n) {
+        logA = new double[n];
+        logB = new double[n];
       }
+      double max = l1;
+      for (int k = 0; k < n; k++) {
+        // ln(min(alpha, beta) + tau) is the node's u: one logarithm per node instead of two
+        logA[k] = alphaIsMin ? scratch[2][k] : Math.log(alpha + tau[k]);
+        logB[k] = alphaIsMin ? Math.log(beta + tau[k]) : scratch[2][k];
+        double lh = logW[k] - rx * logA[k] - (s + 1) * logB[k];
+        logW[k] = lh; // reuse: now the log of the weighted integrand
+        max = Math.max(max, logS + lh);
+      }
+      double f1 = Math.exp(l1 - max);
+      double integral = 0;
+      for (int k = 0; k < n; k++) {
+        double w = Math.exp(logW[k] - max);
+        logW[k] = w; // reuse: now the scaled weighted integrand
+        integral += w;
+      }
+      double f = f1 + s * integral;
+      out[0] += c * (max + Math.log(f));
       if (!derivatives) {
         continue;
       }
-      // the terms of ln Gamma(r + x) - ln Gamma(r) + r ln alpha + s ln beta, once per group
-      gSum[R] += groupCount * (Digamma.value(rx) - psiR + logAlpha);
-      gSum[ALPHA] += groupCount * r / alpha;
-      gSum[S] += groupCount * logBeta;
-      gSum[BETA] += groupCount * s / beta;
-      hSum[R][R] += groupCount * (Trigamma.value(rx) - triR);
-      hSum[R][ALPHA] += groupCount / alpha;
-      hSum[ALPHA][ALPHA] += -groupCount * r / (alpha * alpha);
-      hSum[S][BETA] += groupCount / beta;
-      hSum[BETA][BETA] += -groupCount * s / (beta * beta);
+      Arrays.fill(jSum, 0);
+      for (double[] row : kSum) {
+        Arrays.fill(row, 0);
+      }
+      for (int k = 0; k < n; k++) {
+        double w = logW[k];
+        double ia = 1 / (alpha + tau[k]);
+        double ib = 1 / (beta + tau[k]);
+        g[R] = -logA[k];
+        g[ALPHA] = -rx * ia;
+        g[S] = -logB[k];
+        g[BETA] = -(s + 1) * ib;
+        for (int p = 0; p < 4; p++) {
+          double wg = w * g[p];
+          jSum[p] += wg;
+          for (int q = p; q < 4; q++) {
+            kSum[p][q] += wg * g[q];
+          }
+        }
+        kSum[R][ALPHA] += -w * ia;
+        kSum[ALPHA][ALPHA] += w * rx * ia * ia;
+        kSum[S][BETA] += -w * ib;
+        kSum[BETA][BETA] += w * (s + 1) * ib * ib;
+      }
+      double iaT = 1 / (alpha + customerAge);
+      double ibT = 1 / (beta + customerAge);
+      a[R] = -Math.log(alpha + customerAge);
+      a[ALPHA] = -rx * iaT;
+      a[S] = -Math.log(beta + customerAge);
+      a[BETA] = -s * ibT;
       for (int p = 0; p < 4; p++) {
-        gradient[p] += gSum[p];
+        dF[p] = f1 * a[p] + s * jSum[p] + (p == S ? integral : 0);
         for (int q = p; q < 4; q++) {
-          hessian[p][q] += hSum[p][q];
-          hessian[q][p] = hessian[p][q];
+          d2F[p][q] =
+              f1 * a[p] * a[q] + s * kSum[p][q] + (p == S ? jSum[q] : 0) + (q == S ? jSum[p] : 0);
+        }
+      }
+      d2F[R][ALPHA] += -f1 * iaT;
+      d2F[ALPHA][ALPHA] += f1 * rx * iaT * iaT;
+      d2F[S][BETA] += -f1 * ibT;
+      d2F[BETA][BETA] += f1 * s * ibT * ibT;
+      for (int p = 0; p < 4; p++) {
+        g[p] = dF[p] / f;
+        out[1 + p] += c * g[p];
+      }
+      for (int p = 0; p < 4; p++) {
+        for (int q = p; q < 4; q++) {
+          out[5 + 4 * p + q] += c * (d2F[p][q] / f - g[p] * g[q]);
         }
       }
     }
-    return ll;
+    return out;
   }
 }

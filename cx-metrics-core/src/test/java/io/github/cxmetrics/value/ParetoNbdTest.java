@@ -7,7 +7,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -115,6 +117,39 @@ class ParetoNbdTest {
               assertThat(ParetoNbd.of(r, alpha, s, beta).logLikelihood(x, tx, age))
                   .isCloseTo(expected, within(1e-13 * scale));
             });
+  }
+
+  @Test
+  void aLargeBaseHasTheSameLikelihoodOnOneThreadAsOnMany() throws Exception {
+    // 40,000 customers are three blocks of the sum: on the common pool and on a pool of one
+    // thread the blocks and their order are the same, so the bits must be
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+    double[] ages = new double[40_000];
+    Arrays.fill(ages, 39);
+    CustomerSummaries base = ParetoNbd.of(0.55, 10.5, 0.6, 11.7).simulate(ages, rng);
+    double[] params = {0.5, 9, 0.7, 12};
+    ParetoNbdLikelihood likelihood = new ParetoNbdLikelihood(base);
+    double[] gradient = new double[4];
+    double[][] hessian = new double[4][4];
+    double ll = likelihood.evaluate(params, gradient, hessian);
+    ForkJoinPool one = new ForkJoinPool(1);
+    try {
+      double[] gradientOne = new double[4];
+      double[][] hessianOne = new double[4][4];
+      double llOne = one.submit(() -> likelihood.evaluate(params, gradientOne, hessianOne)).get();
+      assertThat(llOne).isEqualTo(ll);
+      assertThat(gradientOne).containsExactly(gradient);
+      assertThat(hessianOne).isDeepEqualTo(hessian);
+    } finally {
+      one.shutdown();
+    }
+    // and the blocks add up to the customers one by one
+    double sum = 0;
+    ParetoNbd model = ParetoNbd.of(0.5, 9, 0.7, 12);
+    for (int i = 0; i < base.size(); i++) {
+      sum += base.count(i) * model.logLikelihood(base.frequency(i), base.recency(i), base.age(i));
+    }
+    assertThat(ll).isCloseTo(sum, within(1e-9 * Math.abs(sum)));
   }
 
   @Test
