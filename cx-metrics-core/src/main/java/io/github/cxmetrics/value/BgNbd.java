@@ -110,21 +110,48 @@ public final class BgNbd implements TransactionModel {
   }
 
   /**
-   * Fits the BG/NBD, or the MBG/NBD when {@code modified}: the checks, the start and the search
-   * that both models share.
+   * Fits the BG/NBD, or the MBG/NBD when {@code modified}, from {@code r = a = b = 1} and {@code
+   * alpha} the mean age.
    */
   static <M> ModelFit<M> fit(
       CustomerSummaries customers,
       boolean modified,
       String name,
       java.util.function.Function<double[], M> make) {
+    return fitContinuous(
+        customers,
+        name,
+        NAMES,
+        base -> new BgNbdLikelihood(base, modified),
+        meanAge -> new double[] {1, meanAge, 1, 1},
+        make);
+  }
+
+  /**
+   * Fits a continuous-time transaction model by maximum likelihood, as every such model here does:
+   * refuses a base without customers or without a repeat purchase (naming the model), then runs
+   * Newton's method on the likelihood from {@code start} applied to the customers' mean age (1 when
+   * every age is 0), and returns the fit with the model {@code make} builds from the estimates.
+   */
+  static <M> ModelFit<M> fitContinuous(
+      CustomerSummaries customers,
+      String name,
+      String[] names,
+      java.util.function.Function<CustomerSummaries, Newton.Objective> likelihood,
+      java.util.function.DoubleFunction<double[]> start,
+      java.util.function.Function<double[], M> make) {
     Objects.requireNonNull(customers, "customers");
     if (customers.customers() == 0) {
       throw new IllegalArgumentException(
           "the data cannot identify the " + name + " model: no customers");
     }
-    BgNbdLikelihood likelihood = new BgNbdLikelihood(customers, modified);
-    if (likelihood.repeatPurchases == 0) {
+    double repeats = 0;
+    double ages = 0;
+    for (int i = 0; i < customers.size(); i++) {
+      repeats += (double) customers.count(i) * customers.frequency(i);
+      ages += customers.count(i) * customers.age(i);
+    }
+    if (repeats == 0) {
       throw new IllegalArgumentException(
           "the data cannot identify the "
               + name
@@ -132,12 +159,13 @@ public final class BgNbd implements TransactionModel {
               + customers.customers()
               + " customers made a repeat purchase");
     }
-    double meanAge = likelihood.totalAge / customers.customers();
-    double[] start = {1, meanAge > 0 ? meanAge : 1, 1, 1};
-    Newton.Result result = Newton.maximize(name, NAMES, likelihood, start);
+    double meanAge = ages / customers.customers();
+    Newton.Result result =
+        Newton.maximize(
+            name, names, likelihood.apply(customers), start.apply(meanAge > 0 ? meanAge : 1));
     return new ModelFit<>(
         make.apply(result.params()),
-        NAMES,
+        names,
         result,
         customers.customers(),
         name,

@@ -69,8 +69,6 @@ final class BgNbdLikelihood implements Newton.Objective {
   private final double[] weight;
   private final double[] groupWeight;
   private final int shift;
-  final double repeatPurchases;
-  final double totalAge;
 
   /** The BG/NBD likelihood of {@code customers}. */
   BgNbdLikelihood(CustomerSummaries customers) {
@@ -83,13 +81,6 @@ final class BgNbdLikelihood implements Newton.Objective {
   BgNbdLikelihood(CustomerSummaries customers, boolean modified) {
     this.shift = modified ? 1 : 0;
     long[] counts = customers.counts();
-    double repeats = 0;
-    double ages = 0;
-    for (int i = 0; i < customers.size(); i++) {
-      double c = counts == null ? 1 : counts[i];
-      repeats += c * customers.frequencies()[i];
-      ages += c * customers.ages()[i];
-    }
     this.groups = new FrequencyGroups(customers.frequencies());
     this.recency = groups.sorted(customers.recencies());
     this.age = groups.sorted(customers.ages());
@@ -104,8 +95,6 @@ final class BgNbdLikelihood implements Newton.Objective {
         }
       }
     }
-    this.repeatPurchases = repeats;
-    this.totalAge = ages;
   }
 
   @Override

@@ -94,30 +94,13 @@ public final class ParetoNbd implements TransactionModel {
    * @throws IllegalStateException if the iteration does not converge in 500 steps
    */
   public static ModelFit<ParetoNbd> fit(CustomerSummaries customers) {
-    Objects.requireNonNull(customers, "customers");
-    if (customers.customers() == 0) {
-      throw new IllegalArgumentException(
-          "the data cannot identify the Pareto/NBD model: no customers");
-    }
-    ParetoNbdLikelihood likelihood = new ParetoNbdLikelihood(customers);
-    if (likelihood.repeatPurchases == 0) {
-      throw new IllegalArgumentException(
-          "the data cannot identify the Pareto/NBD model: none of the "
-              + customers.customers()
-              + " customers made a repeat purchase");
-    }
-    double meanAge = likelihood.totalAge / customers.customers();
-    double scale = meanAge > 0 ? meanAge : 1;
-    Newton.Result result =
-        Newton.maximize("Pareto/NBD", NAMES, likelihood, new double[] {1, scale, 1, scale});
-    return new ModelFit<>(
-        ofParameters(result.params()),
-        NAMES,
-        result,
-        customers.customers(),
+    return BgNbd.fitContinuous(
+        customers,
         "Pareto/NBD",
-        ParetoNbd::ofParameters,
-        customers.unit().orElse(null));
+        NAMES,
+        ParetoNbdLikelihood::new,
+        meanAge -> new double[] {1, meanAge, 1, meanAge},
+        ParetoNbd::ofParameters);
   }
 
   /**

@@ -85,19 +85,9 @@ final class ParetoNbdLikelihood implements Newton.Objective {
   private final double[] age;
   private final double[] weight;
   private final double[] groupWeight;
-  final double repeatPurchases;
-  final double totalAge;
 
   ParetoNbdLikelihood(CustomerSummaries customers) {
     long[] counts = customers.counts();
-    double repeats = 0;
-    double ages = 0;
-    for (int i = 0; i < customers.size(); i++) {
-      repeats += customers.count(i) * customers.frequency(i);
-      ages += customers.count(i) * customers.age(i);
-    }
-    this.repeatPurchases = repeats;
-    this.totalAge = ages;
     this.groups = new FrequencyGroups(customers.frequencies());
     this.recency = groups.sorted(customers.recencies());
     this.age = groups.sorted(customers.ages());

@@ -3,7 +3,6 @@ package io.github.cxmetrics.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 
 import java.util.List;
@@ -27,41 +26,12 @@ class MbgNbdTest {
   void probabilitiesOfPurchaseCountsSumToOneWithTheExpectedMean() {
     // sum_n P(X(t) = n) = 1 and sum_n n P(X(t) = n) = E[X(t)], two computations that share no
     // formula: the negative binomial pmf and tail against the positive series
-    qt().withExamples(60)
-        .forAll(models(), doubles().between(0.1, 20))
-        .checkAssert(
-            (model, t) -> {
-              double total = 0;
-              double mean = 0;
-              for (int n = 0; n < 4000; n++) {
-                double p = model.probabilityOfPurchases(n, t);
-                total += p;
-                mean += n * p;
-              }
-              assertThat(total).isCloseTo(1, within(1e-9));
-              assertThat(mean).isCloseTo(model.expectedPurchases(t), within(1e-7 * (1 + mean)));
-            });
+    TransactionModelLaws.purchaseCountsSumToOneWithTheExpectedMean(models(), 60, 4000);
   }
 
   @Test
   void conditionalProbabilitiesSumToOneWithTheConditionalMean() {
-    qt().withExamples(60)
-        .forAll(models(), BgNbdPropertiesTest.customers(), doubles().between(0.1, 20))
-        .checkAssert(
-            (model, c, t) -> {
-              int x = (int) c[0];
-              double total = 0;
-              double mean = 0;
-              for (int n = 0; n < 4000; n++) {
-                double p = model.conditionalProbabilityOfPurchases(n, t, x, c[1], c[2]);
-                total += p;
-                mean += n * p;
-              }
-              double expected = model.conditionalExpectedPurchases(t, x, c[1], c[2]);
-              assertThat(total).isCloseTo(1, within(1e-9));
-              assertThat(mean).isCloseTo(expected, within(1e-7 * (1 + expected)));
-              assertThat(model.probabilityAlive(x, c[1], c[2])).isStrictlyBetween(0.0, 1.0);
-            });
+    TransactionModelLaws.conditionalCountsSumToOneWithTheConditionalMean(models(), 60, 4000, true);
   }
 
   @Test

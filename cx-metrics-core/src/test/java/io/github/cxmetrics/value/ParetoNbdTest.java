@@ -31,41 +31,12 @@ class ParetoNbdTest {
   @Test
   void probabilitiesOfPurchaseCountsSumToOneWithTheExpectedMean() {
     // the quadrature of the pmf against the closed form of E[X(t)]: no shared formula
-    qt().withExamples(40)
-        .forAll(models(), doubles().between(0.1, 20))
-        .checkAssert(
-            (model, t) -> {
-              double total = 0;
-              double mean = 0;
-              for (int n = 0; n < 3000; n++) {
-                double p = model.probabilityOfPurchases(n, t);
-                total += p;
-                mean += n * p;
-              }
-              assertThat(total).isCloseTo(1, within(1e-9));
-              assertThat(mean).isCloseTo(model.expectedPurchases(t), within(1e-7 * (1 + mean)));
-            });
+    TransactionModelLaws.purchaseCountsSumToOneWithTheExpectedMean(models(), 40, 3000);
   }
 
   @Test
   void conditionalProbabilitiesSumToOneWithTheConditionalMean() {
-    qt().withExamples(40)
-        .forAll(models(), BgNbdPropertiesTest.customers(), doubles().between(0.1, 20))
-        .checkAssert(
-            (model, c, t) -> {
-              int x = (int) c[0];
-              double total = 0;
-              double mean = 0;
-              for (int n = 0; n < 3000; n++) {
-                double p = model.conditionalProbabilityOfPurchases(n, t, x, c[1], c[2]);
-                total += p;
-                mean += n * p;
-              }
-              double expected = model.conditionalExpectedPurchases(t, x, c[1], c[2]);
-              assertThat(total).isCloseTo(1, within(1e-9));
-              assertThat(mean).isCloseTo(expected, within(1e-7 * (1 + expected)));
-              assertThat(model.probabilityAlive(x, c[1], c[2])).isBetween(0.0, 1.0);
-            });
+    TransactionModelLaws.conditionalCountsSumToOneWithTheConditionalMean(models(), 40, 3000, false);
   }
 
   @Test
@@ -150,6 +121,38 @@ class ParetoNbdTest {
       sum += base.count(i) * model.logLikelihood(base.frequency(i), base.recency(i), base.age(i));
     }
     assertThat(ll).isCloseTo(sum, within(1e-9 * Math.abs(sum)));
+  }
+
+  @Test
+  void aSimulatedBaseHasTheModelsPurchaseCounts() {
+    // 20,000 customers of age 39 from the CDNOW estimates: the share without repeat purchases
+    // and the mean frequency against P(X(39) = 0) and E[X(39)], each within 4 standard errors
+    ParetoNbd model = ParetoNbdReferenceTest.PUBLISHED;
+    double[] ages = new double[20_000];
+    Arrays.fill(ages, 39);
+    CustomerSummaries base =
+        model.simulate(ages, RandomSource.XO_RO_SHI_RO_128_PP.create(20_261_201L));
+    double none = 0;
+    double sum = 0;
+    double squares = 0;
+    for (int i = 0; i < base.size(); i++) {
+      int x = base.frequency(i);
+      assertThat(base.age(i)).isEqualTo(39);
+      if (x == 0) {
+        none++;
+        assertThat(base.recency(i)).isZero();
+      } else {
+        assertThat(base.recency(i)).isGreaterThan(0).isLessThanOrEqualTo(39);
+      }
+      sum += x;
+      squares += (double) x * x;
+    }
+    double n = base.size();
+    double p0 = model.probabilityOfPurchases(0, 39);
+    assertThat(none / n).isCloseTo(p0, within(4 * Math.sqrt(p0 * (1 - p0) / n)));
+    double mean = sum / n;
+    double sd = Math.sqrt(squares / n - mean * mean);
+    assertThat(mean).isCloseTo(model.expectedPurchases(39), within(4 * sd / Math.sqrt(n)));
   }
 
   @Test
