@@ -44,7 +44,8 @@ import org.apache.commons.numbers.gamma.Trigamma;
  * are summed in blocks of {@link #BLOCK} sorted rows, in parallel when there are several, and the
  * blocks' sums added in order. {@code LikelihoodDerivativesTest} checks the gradient and Hessian
  * against central differences, and {@code ParetoNbdReferenceTest} the likelihood against the
- * hypergeometric form evaluated by SciPy.
+ * hypergeometric form evaluated by SciPy on CDNOW and by mpmath at 60 digits for customers whose
+ * integrand falls steeply.
  */
 final class ParetoNbdLikelihood implements Newton.Objective {
   private static final int R = 0;
