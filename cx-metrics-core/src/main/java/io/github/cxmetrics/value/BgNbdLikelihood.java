@@ -85,16 +85,7 @@ final class BgNbdLikelihood implements Newton.Objective {
     this.recency = groups.sorted(customers.recencies());
     this.age = groups.sorted(customers.ages());
     this.weight = counts == null ? null : groups.sorted(counts);
-    this.groupWeight = new double[groups.count.length];
-    for (int g = 0; g < groupWeight.length; g++) {
-      if (weight == null) {
-        groupWeight[g] = groups.start[g + 1] - groups.start[g];
-      } else {
-        for (int j = groups.start[g]; j < groups.start[g + 1]; j++) {
-          groupWeight[g] += weight[j];
-        }
-      }
-    }
+    this.groupWeight = groups.totals(weight);
   }
 
   @Override

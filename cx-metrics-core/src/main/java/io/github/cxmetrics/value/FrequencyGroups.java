@@ -47,6 +47,27 @@ final class FrequencyGroups {
   }
 
   /**
+   * Returns each group's total weight.
+   *
+   * @param sortedWeights each customer row's weight at its sorted position, or null when every row
+   *     weighs 1
+   * @return per group the sum of its rows' weights (its number of rows when unweighted)
+   */
+  double[] totals(double[] sortedWeights) {
+    double[] totals = new double[count.length];
+    for (int g = 0; g < count.length; g++) {
+      if (sortedWeights == null) {
+        totals[g] = start[g + 1] - start[g];
+      } else {
+        for (int j = start[g]; j < start[g + 1]; j++) {
+          totals[g] += sortedWeights[j];
+        }
+      }
+    }
+    return totals;
+  }
+
+  /**
    * Returns {@code values} in sorted order.
    *
    * @param values one value per customer, in the original order

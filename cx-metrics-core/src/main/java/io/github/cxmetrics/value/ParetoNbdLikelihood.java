@@ -93,12 +93,7 @@ final class ParetoNbdLikelihood implements Newton.Objective {
     this.recency = groups.sorted(customers.recencies());
     this.age = groups.sorted(customers.ages());
     this.weight = counts == null ? null : groups.sorted(counts);
-    this.groupWeight = new double[groups.count.length];
-    for (int g = 0; g < groupWeight.length; g++) {
-      for (int j = groups.start[g]; j < groups.start[g + 1]; j++) {
-        groupWeight[g] += weight == null ? 1 : weight[j];
-      }
-    }
+    this.groupWeight = groups.totals(weight);
   }
 
   /**
@@ -261,7 +256,9 @@ final class ParetoNbdLikelihood implements Newton.Objective {
       double c = weight == null ? 1 : weight[i];
       double t = recency[i];
       double customerAge = age[i];
-      double l1 = -rx * Math.log(alpha + customerAge) - s * Math.log(beta + customerAge);
+      double logAlphaT = Math.log(alpha + customerAge);
+      double logBetaT = Math.log(beta + customerAge);
+      double l1 = -rx * logAlphaT - s * logBetaT;
       int n = nodes(alpha, beta, rx, s + 1, t, customerAge, scratch);
       double[] tau = scratch[0];
       double[] logW = scratch[1];
@@ -316,9 +313,9 @@ final class ParetoNbdLikelihood implements Newton.Objective {
       }
       double iaT = 1 / (alpha + customerAge);
       double ibT = 1 / (beta + customerAge);
-      a[R] = -Math.log(alpha + customerAge);
+      a[R] = -logAlphaT;
       a[ALPHA] = -rx * iaT;
-      a[S] = -Math.log(beta + customerAge);
+      a[S] = -logBetaT;
       a[BETA] = -s * ibT;
       for (int p = 0; p < 4; p++) {
         dF[p] = f1 * a[p] + s * jSum[p] + (p == S ? integral : 0);
