@@ -120,4 +120,34 @@ class BgBbReferenceTest {
     assertThat(PUBLISHED.probabilityOfTransactions(2, 11))
         .isCloseTo(0.0987363789104, withPercentage(1e-8));
   }
+
+  /**
+   * The paper's Table 6 (P(alive in 2002) by year of last donation and number of repeat donations)
+   * at three of its cells, and the totals of the spreadsheet that accompanies the model's note (B.
+   * G. S. Hardie, "Implementing the BG/BB Model for Customer-Base Analysis in Excel", note 010,
+   * workbook of 2011-01-20): the in-sample fit sheet's expected number of donors with 0 and with 6
+   * repeat donations in 1996-2001 (cells C18 and C24: 3,454.9 and 1,253.1) and the conditional
+   * expectations sheet's total expected donations in 2002-2006 over all 11,104 donors (12,884.2).
+   * Each is given to one or two decimals; the tolerances are half a unit of the last one.
+   */
+  @Test
+  void reproducesThePapersAliveTableAndTheSpreadsheetTotals() {
+    OpportunitySummaries donors = donations();
+    BgBb model = BgBb.fit(donors).model();
+    // Table 6: last donation in 1995 (t_x = 0), no repeat; in 1999 (t_x = 4), 2 repeats; in 2001
+    // (t_x = 6), 6 repeats
+    assertThat(model.probabilityAlive(0, 0, 6)).isCloseTo(0.11, within(0.005));
+    assertThat(model.probabilityAlive(2, 4, 6)).isCloseTo(0.59, within(0.005));
+    assertThat(model.probabilityAlive(6, 6, 6)).isCloseTo(0.93, within(0.005));
+    assertThat(11_104 * model.probabilityOfTransactions(0, 6)).isCloseTo(3454.9, within(0.05));
+    assertThat(11_104 * model.probabilityOfTransactions(6, 6)).isCloseTo(1253.1, within(0.05));
+    double total = 0;
+    for (int i = 0; i < donors.size(); i++) {
+      total +=
+          donors.count(i)
+              * model.conditionalExpectedTransactions(
+                  5, donors.frequency(i), donors.recency(i), donors.opportunities(i));
+    }
+    assertThat(total).isCloseTo(12_884.2, within(0.05));
+  }
 }
