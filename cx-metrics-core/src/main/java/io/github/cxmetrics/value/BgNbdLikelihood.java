@@ -59,7 +59,12 @@ import org.apache.commons.numbers.gamma.Trigamma;
  * + ln alpha)} to {@code d/dr}, {@code n r / alpha} to {@code d/dalpha}, {@code n (psi(a + b) -
  * psi(a + b + x))} to {@code d/da} and {@code n (psi(a + b) + psi(b + x) - psi(b) - psi(a + b +
  * x))} to {@code d/db}, with the trigamma differences in the Hessian. {@code ln(e^u + e^v)} is
- * computed as {@code max + log1p(exp(min - max))} so that neither exponential underflows. {@code
+ * computed as {@code max + ln(1 + exp(min - max))} so that neither exponential underflows; for rows
+ * of one customer each the logarithms of a group are taken of products of up to {@link
+ * #PRODUCT_FACTORS} factors {@code 1 + exp(min - max)} (a sum of logarithms is the logarithm of the
+ * product), for rows with counts {@code c ln(1 + e)} by {@link #log1p(double)}. An MBG/NBD customer
+ * with {@code x = 0} has {@code t = 0} ({@link CustomerSummaries}), so its {@code lt} and {@code
+ * it} are the group's constants {@code ln alpha} and {@code 1 / alpha}. {@code
  * LikelihoodDerivativesTest} checks the gradient and Hessian against central differences.
  */
 final class BgNbdLikelihood implements Newton.Objective {
@@ -69,6 +74,13 @@ final class BgNbdLikelihood implements Newton.Objective {
   private final double[] weight;
   private final double[] groupWeight;
   private final int shift;
+
+  /**
+   * Factors {@code 1 + e} in {@code (1, 2]} multiplied before one logarithm is taken: {@code 2^512}
+   * is far from overflow, and the product's rounding, at most 512 half-units in the last place, is
+   * below the rounding of the sum it is added to.
+   */
+  private static final int PRODUCT_FACTORS = 512;
 
   /** The BG/NBD likelihood of {@code customers}. */
   BgNbdLikelihood(CustomerSummaries customers) {
@@ -159,25 +171,39 @@ final class BgNbdLikelihood implements Newton.Objective {
       double sumWwDi = 0;
       double sumWwDi2 = 0;
       double sumWwDlDi = 0;
+      boolean noRepeat = x == 0;
+      double product = 1;
+      int factors = 0;
       for (int j = from; j < to; j++) {
         double c = weight == null ? 1 : weight[j];
         double lT = Math.log(alpha + age[j]);
-        double lt = Math.log(alpha + recency[j]);
+        double lt = noRepeat ? logAlpha : Math.log(alpha + recency[j]);
         double u = -rx * lT;
         double v = logRatio - rx * lt;
         double w;
+        double e;
         if (v > u) {
-          double e = Math.exp(u - v);
-          ll += c * (v + Math.log1p(e));
+          e = Math.exp(u - v);
+          ll += c * v;
           w = 1 / (1 + e);
         } else {
-          double e = Math.exp(v - u);
-          ll += c * (u + Math.log1p(e));
+          e = Math.exp(v - u);
+          ll += c * u;
           w = e / (1 + e);
+        }
+        if (weight == null) {
+          product *= 1 + e;
+          if (++factors == PRODUCT_FACTORS) {
+            ll += Math.log(product);
+            product = 1;
+            factors = 0;
+          }
+        } else {
+          ll += c * log1p(e);
         }
         if (derivatives) {
           double iT = 1 / (alpha + age[j]);
-          double it = 1 / (alpha + recency[j]);
+          double it = noRepeat ? 1 / alpha : 1 / (alpha + recency[j]);
           double cw = c * w;
           double ww = cw * (1 - w);
           double dl = lT - lt;
@@ -194,6 +220,7 @@ final class BgNbdLikelihood implements Newton.Objective {
           sumWwDlDi += ww * dl * di;
         }
       }
+      ll += Math.log(product);
       if (!derivatives) {
         continue;
       }
@@ -231,5 +258,23 @@ final class BgNbdLikelihood implements Newton.Objective {
       }
     }
     return ll;
+  }
+
+  /**
+   * Returns {@code ln(1 + e)} for {@code e} in {@code [0, 1]} with one call of {@link
+   * Math#log(double)}: {@code e ln(1 + e) / ((1 + e) - 1)}, which is within a few units in the last
+   * place of {@code ln(1 + e)} because the rounding error of {@code 1 + e} cancels between
+   * numerator and denominator (D. Goldberg, "What Every Computer Scientist Should Know About
+   * Floating-Point Arithmetic", ACM Computing Surveys 23(1), 1991, Theorem 4); {@code e} itself
+   * when {@code 1 + e} rounds to 1. On JDK 17 {@link Math#log1p(double)} is not an intrinsic and
+   * costs more than twice {@link Math#log(double)}; this is the inner loop of every BG/NBD and
+   * MBG/NBD fit.
+   *
+   * @param e a number in {@code [0, 1]}
+   * @return {@code ln(1 + e)}
+   */
+  static double log1p(double e) {
+    double onePlus = 1 + e;
+    return onePlus == 1 ? e : e * Math.log(onePlus) / (onePlus - 1);
   }
 }
