@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
 import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.RegularizedBeta;
@@ -94,7 +96,10 @@ public final class BgNbd implements TransactionModel {
    * and Levenberg-Marquardt damping, from {@code r = a = b = 1} and {@code alpha} equal to the mean
    * age; it stops when a step changes no parameter by more than 1e-10 relatively. The customers are
    * grouped by frequency so that the gamma-function terms are computed once per distinct frequency;
-   * the cost is linear in the number of customers.
+   * the cost is linear in the number of customers. A base of 262,144 rows or more is first fitted
+   * on a systematic sample of about 65,536 of its rows, and the search over the whole base starts
+   * from that estimate, which saves most of its passes; the result is the maximum of the whole
+   * base's likelihood under the same stopping rule.
    *
    * @param customers the customers' frequency, recency and age
    * @return the fit: the model, its log-likelihood and the standard errors of its parameters
@@ -114,10 +119,7 @@ public final class BgNbd implements TransactionModel {
    * alpha} the mean age.
    */
   static <M> ModelFit<M> fit(
-      CustomerSummaries customers,
-      boolean modified,
-      String name,
-      java.util.function.Function<double[], M> make) {
+      CustomerSummaries customers, boolean modified, String name, Function<double[], M> make) {
     return fitContinuous(
         customers,
         name,
@@ -127,20 +129,70 @@ public final class BgNbd implements TransactionModel {
         make);
   }
 
+  /** The rows of a pilot fit's sample (see {@link #fitContinuous}). */
+  static final int PILOT_ROWS = 1 << 16;
+
+  /** A base has a pilot fit when it has at least this many times {@link #PILOT_ROWS} rows. */
+  static final int PILOT_STRIDE_FROM = 4;
+
   /**
    * Fits a continuous-time transaction model by maximum likelihood, as every such model here does:
    * refuses a base without customers or without a repeat purchase (naming the model), then runs
    * Newton's method on the likelihood from {@code start} applied to the customers' mean age (1 when
    * every age is 0), and returns the fit with the model {@code make} builds from the estimates.
+   *
+   * <p>A base of at least {@code PILOT_STRIDE_FROM * PILOT_ROWS} (262,144) rows is first fitted on
+   * a systematic sample of about {@link #PILOT_ROWS} of its rows (every {@code k}-th, {@code k =
+   * rows / PILOT_ROWS}), and the whole base's search starts from that estimate: near the maximum
+   * Newton's method needs three or four passes over the base instead of ten. The result is the
+   * maximum of the whole base's likelihood either way, found by the same convergence rule; when the
+   * sample cannot identify the model (no repeat purchase in it, or a search that fails), or the
+   * search from its estimate fails, the whole base is searched from the default point and reports
+   * its own outcome.
    */
   static <M> ModelFit<M> fitContinuous(
       CustomerSummaries customers,
       String name,
       String[] names,
-      java.util.function.Function<CustomerSummaries, Newton.Objective> likelihood,
-      java.util.function.DoubleFunction<double[]> start,
-      java.util.function.Function<double[], M> make) {
+      Function<CustomerSummaries, Newton.Objective> likelihood,
+      DoubleFunction<double[]> start,
+      Function<double[], M> make) {
     Objects.requireNonNull(customers, "customers");
+    double[] from = defaultStart(customers, name, start);
+    Newton.Objective objective = likelihood.apply(customers);
+    Newton.Result result = null;
+    if (customers.size() >= PILOT_STRIDE_FROM * PILOT_ROWS) {
+      try {
+        CustomerSummaries sample = customers.everyRow(customers.size() / PILOT_ROWS);
+        double[] pilot =
+            Newton.maximize(
+                    name, names, likelihood.apply(sample), defaultStart(sample, name, start))
+                .params();
+        result = Newton.maximize(name, names, objective, pilot);
+      } catch (IllegalArgumentException | IllegalStateException pilotFailed) {
+        // the sample cannot identify the model, or the search from its estimate failed: the
+        // whole base is searched from the default start and reports its own outcome
+      }
+    }
+    if (result == null) {
+      result = Newton.maximize(name, names, objective, from);
+    }
+    return new ModelFit<>(
+        make.apply(result.params()),
+        names,
+        result,
+        customers.customers(),
+        name,
+        make,
+        customers.unit().orElse(null));
+  }
+
+  /**
+   * Returns {@code start} applied to the customers' mean age (1 when every age is 0), after
+   * refusing a base without customers or without a repeat purchase, naming the model.
+   */
+  private static double[] defaultStart(
+      CustomerSummaries customers, String name, DoubleFunction<double[]> start) {
     if (customers.customers() == 0) {
       throw new IllegalArgumentException(
           "the data cannot identify the " + name + " model: no customers");
@@ -160,17 +212,7 @@ public final class BgNbd implements TransactionModel {
               + " customers made a repeat purchase");
     }
     double meanAge = ages / customers.customers();
-    Newton.Result result =
-        Newton.maximize(
-            name, names, likelihood.apply(customers), start.apply(meanAge > 0 ? meanAge : 1));
-    return new ModelFit<>(
-        make.apply(result.params()),
-        names,
-        result,
-        customers.customers(),
-        name,
-        make,
-        customers.unit().orElse(null));
+    return start.apply(meanAge > 0 ? meanAge : 1);
   }
 
   /**

@@ -120,6 +120,27 @@ public final class CustomerSummaries {
   }
 
   /**
+   * Returns every {@code stride}-th row from the first (rows {@code 0, stride, 2 stride, ...}) with
+   * its count and the unit: a systematic sample, for a pilot fit.
+   */
+  CustomerSummaries everyRow(int stride) {
+    int rows = (frequency.length + stride - 1) / stride;
+    int[] x = new int[rows];
+    double[] t = new double[rows];
+    double[] a = new double[rows];
+    long[] c = count == null ? null : new long[rows];
+    for (int j = 0; j < rows; j++) {
+      x[j] = frequency[j * stride];
+      t[j] = recency[j * stride];
+      a[j] = age[j * stride];
+      if (c != null) {
+        c[j] = count[j * stride];
+      }
+    }
+    return new CustomerSummaries(x, t, a, c, unit);
+  }
+
+  /**
    * Returns the same rows with other counts, for resampling; the caller has checked that the counts
    * are non-negative and as many as the rows.
    */

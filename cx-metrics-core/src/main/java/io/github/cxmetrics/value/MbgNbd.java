@@ -84,7 +84,8 @@ public final class MbgNbd implements TransactionModel {
    * Fits the model to a customer base by maximum likelihood, as {@link BgNbd#fit} does: Newton's
    * method on the logarithms of the parameters with the analytic Hessian (the BG/NBD derivation
    * with the shift of the MBG/NBD), from {@code r = a = b = 1} and {@code alpha} equal to the mean
-   * age, customers grouped by frequency.
+   * age, customers grouped by frequency, a base of 262,144 rows or more started from a pilot fit of
+   * a systematic sample of its rows.
    *
    * @param customers the customers' frequency, recency and age
    * @return the fit: the model, its log-likelihood and the standard errors of its parameters

@@ -82,7 +82,10 @@ public final class ParetoNbd implements TransactionModel {
    * the Hessian of {@code ParetoNbdLikelihood} (exact derivatives of the quadrature), from {@code r
    * = s = 1} and {@code alpha = beta} equal to the mean age. A base of more than 16,384 rows is
    * summed in fixed blocks of rows on the common fork-join pool, the blocks' sums added in order:
-   * the fit is the same, to the last bit, on any number of threads.
+   * the fit is the same, to the last bit, on any number of threads. A base of 262,144 rows or more
+   * is first fitted on a systematic sample of about 65,536 of its rows (every {@code k}-th), and
+   * the search over the whole base starts from that estimate: three or four passes over the base
+   * instead of about ten, for the same maximum under the same stopping rule.
    *
    * @param customers the customers' frequency, recency and age
    * @return the fit: the model, its log-likelihood and the standard errors of its parameters
