@@ -108,6 +108,7 @@ final class BgNbdLikelihood implements Newton.Objective {
     double b = params[3];
     boolean derivatives = gradient != null;
     double logAlpha = Math.log(alpha);
+    double invAlpha = 1 / alpha;
     double lgR = LogGamma.value(r);
     double lbAB = LogBeta.value(a, b);
     double psiR = derivatives ? Digamma.value(r) : 0;
@@ -203,7 +204,7 @@ final class BgNbdLikelihood implements Newton.Objective {
         }
         if (derivatives) {
           double iT = 1 / (alpha + age[j]);
-          double it = noRepeat ? 1 / alpha : 1 / (alpha + recency[j]);
+          double it = noRepeat ? invAlpha : 1 / (alpha + recency[j]);
           double cw = c * w;
           double ww = cw * (1 - w);
           double dl = lT - lt;
