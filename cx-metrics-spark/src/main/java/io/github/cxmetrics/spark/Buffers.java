@@ -25,6 +25,45 @@ final class Buffers {
     return encoding;
   }
 
+  /**
+   * Returns an input value as the integer it is, or fails the query naming the function, the
+   * argument and the value. Spark passes every numeric column to the functions as a double, so an
+   * integral double or decimal ({@code 9.0}) is its integer, and anything else ({@code 10.99},
+   * {@code NaN}) is refused rather than truncated.
+   *
+   * @param function the SQL function, for the message
+   * @param argument the argument's name, for the message
+   * @param value the value
+   * @param min the smallest value allowed
+   * @param max the largest value allowed
+   * @param scale the scale, as the message names it ("the NPS scale [0, 10]")
+   * @return the value as an int
+   * @throws IllegalArgumentException if the value is not a whole number in [min, max]
+   */
+  static int onScale(
+      String function, String argument, double value, int min, int max, String scale) {
+    if (value != Math.rint(value)) {
+      throw new IllegalArgumentException(
+          function
+              + ": "
+              + argument
+              + " "
+              + value
+              + " is not a whole number; "
+              + scale
+              + " holds the integers from "
+              + min
+              + " to "
+              + max);
+    }
+    if (value < min || value > max) {
+      String shown = Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+      throw new IllegalArgumentException(
+          function + ": " + argument + " " + shown + " is outside " + scale);
+    }
+    return (int) value;
+  }
+
   static double checkLevel(double level) {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException(

@@ -20,21 +20,30 @@ import org.apache.spark.sql.functions;
  *
  * <table>
  *   <caption>The registered functions</caption>
- *   <tr><th>function</th><th>input</th><th>result struct</th></tr>
- *   <tr><td>{@code nps(score)}</td><td>INT, 0..10</td><td>{@link NpsResult}</td></tr>
- *   <tr><td>{@code csat(rating)}</td><td>INT, 1..5, 4 and 5 satisfied</td>
- *       <td>{@link CsatResult}</td></tr>
- *   <tr><td>{@code ces(rating)}</td><td>INT, 1..5, lower is less effort</td>
- *       <td>{@link CesResult}</td></tr>
- *   <tr><td>{@code weighted_nps(score, weight)}</td><td>INT 0..10, DOUBLE &gt;= 0</td>
- *       <td>{@link WeightedNpsResult}</td></tr>
+ *   <tr><th>function</th><th>input</th><th>result struct, in field order</th></tr>
+ *   <tr><td>{@code nps(score)}</td><td>whole numbers 0..10</td>
+ *       <td>{@code score, n, promoters, passives, detractors, nulls, standard_error, lower,
+ *       upper}</td></tr>
+ *   <tr><td>{@code csat(rating)}</td><td>whole numbers 1..5, 4 and 5 satisfied</td>
+ *       <td>{@code score, mean, n, satisfied, nulls, standard_error, lower, upper}</td></tr>
+ *   <tr><td>{@code ces(rating)}</td><td>whole numbers 1..5, lower is less effort</td>
+ *       <td>{@code mean, low_effort_share, n, nulls, standard_deviation, lower, upper}</td></tr>
+ *   <tr><td>{@code weighted_nps(score, weight)}</td><td>whole numbers 0..10, DOUBLE &gt;= 0</td>
+ *       <td>{@code score, n, total_weight, effective_sample_size, nulls, standard_error, lower,
+ *       upper}</td></tr>
  * </table>
+ *
+ * <p>Field names are SQL's snake_case; {@code SELECT r.* FROM (SELECT nps(score) AS r ...)} expands
+ * a struct into columns in that order. The inputs reach the functions as doubles (Spark casts an
+ * INT, BIGINT or DECIMAL column implicitly), so an integral value such as {@code 9.0} counts as
+ * {@code 9}, and a value that is not a whole number ({@code 10.99}, {@code NaN}) fails the query
+ * naming the function and the value instead of being truncated.
  *
  * <p>Nulls are skipped and counted in each result's {@code nulls}; a value off its scale (or a bad
  * weight) fails the query with an error naming it; a group with no non-null value gives null
  * scores. Other scales: register {@link #csat(RatingScale, int, double)} or {@link
  * #ces(RatingScale, EffortDirection, double)} under a name of your choice with {@code
- * spark.udf().register(name, functions.udaf(aggregator, Encoders.INT()))}.
+ * spark.udf().register(name, functions.udaf(aggregator, Encoders.DOUBLE()))}.
  */
 public final class CxFunctions {
   /** The confidence level of the intervals of {@link #register(SparkSession)}. */
@@ -64,23 +73,25 @@ public final class CxFunctions {
   public static void register(SparkSession spark, double level) {
     Objects.requireNonNull(spark, "spark");
     Buffers.checkLevel(level);
-    spark.udf().register("nps", functions.udaf(nps(level), Encoders.INT()));
+    spark.udf().register("nps", functions.udaf(nps(level), Encoders.DOUBLE()));
     spark
         .udf()
         .register(
             "csat",
             functions.udaf(
-                csat(Csat.DEFAULT_SCALE, Csat.DEFAULT_SATISFIED_FROM, level), Encoders.INT()));
+                csat(Csat.DEFAULT_SCALE, Csat.DEFAULT_SATISFIED_FROM, level), Encoders.DOUBLE()));
     spark
         .udf()
         .register(
             "ces",
-            functions.udaf(ces(Ces.DEFAULT_SCALE, Ces.DEFAULT_DIRECTION, level), Encoders.INT()));
+            functions.udaf(
+                ces(Ces.DEFAULT_SCALE, Ces.DEFAULT_DIRECTION, level), Encoders.DOUBLE()));
     spark
         .udf()
         .register(
             "weighted_nps",
-            functions.udaf(weightedNps(level), Encoders.tuple(Encoders.INT(), Encoders.DOUBLE())));
+            functions.udaf(
+                weightedNps(level), Encoders.tuple(Encoders.DOUBLE(), Encoders.DOUBLE())));
   }
 
   /**
@@ -104,19 +115,18 @@ public final class CxFunctions {
    * @throws NullPointerException if {@code scale} is null
    * @throws IllegalArgumentException if {@code satisfiedFrom} or {@code level} is invalid
    */
-  public static RatingAggregator<CsatResult> csat(
-      RatingScale scale, int satisfiedFrom, double level) {
+  public static RatingAggregator csat(RatingScale scale, int satisfiedFrom, double level) {
     Csat.definition(scale, satisfiedFrom)
         .empty(); // validates the definition now, not on the executors
     Buffers.checkLevel(level);
     int min = scale.min();
     int max = scale.max();
-    return new RatingAggregator<>(
+    return new RatingAggregator(
         "csat",
         scale,
         () -> RatingBuffer.csat(RatingScale.of(min, max), satisfiedFrom),
-        buffer -> CsatResult.of(buffer.csat.snapshot(), buffer.nulls, level),
-        CsatResult.class);
+        buffer -> Results.csat(buffer.csat.snapshot(), buffer.nulls, level),
+        Results.CSAT);
   }
 
   /**
@@ -129,18 +139,17 @@ public final class CxFunctions {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code level} is outside (0, 1)
    */
-  public static RatingAggregator<CesResult> ces(
-      RatingScale scale, EffortDirection direction, double level) {
+  public static RatingAggregator ces(RatingScale scale, EffortDirection direction, double level) {
     Ces.definition(scale, direction).empty();
     Buffers.checkLevel(level);
     int min = scale.min();
     int max = scale.max();
-    return new RatingAggregator<>(
+    return new RatingAggregator(
         "ces",
         scale,
         () -> RatingBuffer.ces(RatingScale.of(min, max), direction),
-        buffer -> CesResult.of(buffer.ces.snapshot(), buffer.nulls, level),
-        CesResult.class);
+        buffer -> Results.ces(buffer.ces.snapshot(), buffer.nulls, level),
+        Results.CES);
   }
 
   /**

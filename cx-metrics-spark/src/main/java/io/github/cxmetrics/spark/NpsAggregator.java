@@ -3,16 +3,24 @@ package io.github.cxmetrics.spark;
 import io.github.cxmetrics.survey.Nps;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Aggregator;
 
 /**
  * {@code nps(score)}: the Net Promoter Score of a column of answers 0..10, exactly as {@link
  * Nps#of(int...)} computes it on the same rows.
  *
- * <p>Null scores are skipped and counted ({@code nulls} in the result). A score outside 0..10 fails
- * the query with an {@link IllegalArgumentException} naming it.
+ * <p>The result is a struct of {@code score} (NPS points in [-100, 100]), {@code n}, {@code
+ * promoters}, {@code passives}, {@code detractors}, {@code nulls}, {@code standard_error} and the
+ * adjusted Wald interval (Rocks 2016) {@code lower}, {@code upper} at the registered level; the
+ * score, standard error and bounds are null on a group with no non-null score.
+ *
+ * <p>Null scores are skipped and counted ({@code nulls} in the result). Spark passes the column as
+ * a double: an integral value ({@code 9}, {@code 9.0}) is its integer; a value that is not a whole
+ * number ({@code 10.99}, {@code NaN}) or is outside 0..10 fails the query with an {@link
+ * IllegalArgumentException} naming it.
  */
-public final class NpsAggregator extends Aggregator<Integer, NpsBuffer, NpsResult> {
+public final class NpsAggregator extends Aggregator<Double, NpsBuffer, Row> {
   private static final long serialVersionUID = 1L;
 
   /** The confidence level of the result's interval. */
@@ -34,14 +42,13 @@ public final class NpsAggregator extends Aggregator<Integer, NpsBuffer, NpsResul
   }
 
   @Override
-  public NpsBuffer reduce(NpsBuffer buffer, Integer score) {
+  public NpsBuffer reduce(NpsBuffer buffer, Double score) {
     if (score == null) {
       buffer.nulls++;
-    } else if (score < Nps.MIN_RESPONSE || score > Nps.MAX_RESPONSE) {
-      throw new IllegalArgumentException(
-          "nps: score " + score + " is outside the NPS scale [0, 10]");
     } else {
-      buffer.counts.accept(score);
+      buffer.counts.accept(
+          Buffers.onScale(
+              "nps", "score", score, Nps.MIN_RESPONSE, Nps.MAX_RESPONSE, "the NPS scale [0, 10]"));
     }
     return buffer;
   }
@@ -54,8 +61,8 @@ public final class NpsAggregator extends Aggregator<Integer, NpsBuffer, NpsResul
   }
 
   @Override
-  public NpsResult finish(NpsBuffer buffer) {
-    return NpsResult.of(buffer.counts.snapshot(), buffer.nulls, level);
+  public Row finish(NpsBuffer buffer) {
+    return Results.nps(buffer.counts.snapshot(), buffer.nulls, level);
   }
 
   @Override
@@ -64,7 +71,7 @@ public final class NpsAggregator extends Aggregator<Integer, NpsBuffer, NpsResul
   }
 
   @Override
-  public Encoder<NpsResult> outputEncoder() {
-    return Encoders.bean(NpsResult.class);
+  public Encoder<Row> outputEncoder() {
+    return Encoders.row(Results.NPS);
   }
 }

@@ -5,18 +5,27 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code csat(rating)} and {@code ces(rating)}: the core's CSAT or CES of a column of ratings on a
  * {@link RatingScale}, exactly as {@code Csat.of} and {@code Ces.of} compute it on the same rows.
  *
- * <p>Null ratings are skipped and counted ({@code nulls} in the result). A rating off the scale
- * fails the query with an {@link IllegalArgumentException} naming it.
+ * <p>The result of {@code csat} is a struct of {@code score} (percent satisfied), {@code mean},
+ * {@code n}, {@code satisfied}, {@code nulls}, {@code standard_error} (percentage points) and the
+ * Wilson interval {@code lower}, {@code upper}; that of {@code ces} of {@code mean}, {@code
+ * low_effort_share} (a fraction), {@code n}, {@code nulls}, {@code standard_deviation} and the
+ * Student t interval of the mean {@code lower}, {@code upper}. Statistics that need one rating (two
+ * for the spread and the t interval) are null on a group with fewer.
  *
- * @param <R> the result type, {@link CsatResult} or {@link CesResult}
+ * <p>Null ratings are skipped and counted ({@code nulls} in the result). Spark passes the column as
+ * a double: an integral value is its integer; a value that is not a whole number ({@code 4.5},
+ * {@code NaN}) or is off the scale fails the query with an {@link IllegalArgumentException} naming
+ * it.
  */
-public final class RatingAggregator<R> extends Aggregator<Integer, RatingBuffer, R> {
+public final class RatingAggregator extends Aggregator<Double, RatingBuffer, Row> {
   private static final long serialVersionUID = 1L;
 
   /** The SQL name of the function, for messages. */
@@ -32,10 +41,10 @@ public final class RatingAggregator<R> extends Aggregator<Integer, RatingBuffer,
   private final SerializableSupplier<RatingBuffer> zero;
 
   /** Turns a buffer into the result. */
-  private final SerializableFunction<RatingBuffer, R> finish;
+  private final SerializableFunction<RatingBuffer, Row> finish;
 
-  /** The result's bean class. */
-  private final Class<R> resultType;
+  /** The result's struct. */
+  private final StructType resultType;
 
   /** A supplier that Spark can ship to executors. */
   interface SerializableSupplier<T> extends Supplier<T>, java.io.Serializable {}
@@ -47,8 +56,8 @@ public final class RatingAggregator<R> extends Aggregator<Integer, RatingBuffer,
       String name,
       RatingScale scale,
       SerializableSupplier<RatingBuffer> zero,
-      SerializableFunction<RatingBuffer, R> finish,
-      Class<R> resultType) {
+      SerializableFunction<RatingBuffer, Row> finish,
+      StructType resultType) {
     this.name = name;
     this.min = scale.min();
     this.max = scale.max();
@@ -63,14 +72,13 @@ public final class RatingAggregator<R> extends Aggregator<Integer, RatingBuffer,
   }
 
   @Override
-  public RatingBuffer reduce(RatingBuffer buffer, Integer rating) {
+  public RatingBuffer reduce(RatingBuffer buffer, Double rating) {
     if (rating == null) {
       buffer.nulls++;
-    } else if (rating < min || rating > max) {
-      throw new IllegalArgumentException(
-          name + ": rating " + rating + " is outside the rating scale " + RatingScale.of(min, max));
     } else {
-      buffer.accept(rating);
+      buffer.accept(
+          Buffers.onScale(
+              name, "rating", rating, min, max, "the rating scale " + RatingScale.of(min, max)));
     }
     return buffer;
   }
@@ -82,7 +90,7 @@ public final class RatingAggregator<R> extends Aggregator<Integer, RatingBuffer,
   }
 
   @Override
-  public R finish(RatingBuffer buffer) {
+  public Row finish(RatingBuffer buffer) {
     return finish.apply(buffer);
   }
 
@@ -92,7 +100,7 @@ public final class RatingAggregator<R> extends Aggregator<Integer, RatingBuffer,
   }
 
   @Override
-  public Encoder<R> outputEncoder() {
-    return Encoders.bean(resultType);
+  public Encoder<Row> outputEncoder() {
+    return Encoders.row(resultType);
   }
 }

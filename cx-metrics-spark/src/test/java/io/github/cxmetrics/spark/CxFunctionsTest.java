@@ -106,7 +106,7 @@ class CxFunctionsTest {
         assertThat(r.<Double>getAs("lower")).isNull();
       } else {
         assertThat(r.<Double>getAs("score")).isEqualTo(expected.score());
-        assertThat(r.<Double>getAs("standardError")).isEqualTo(expected.standardError());
+        assertThat(r.<Double>getAs("standard_error")).isEqualTo(expected.standardError());
         assertThat(r.<Double>getAs("lower")).isEqualTo(expected.confidenceInterval(0.95).lower());
         assertThat(r.<Double>getAs("upper")).isEqualTo(expected.confidenceInterval(0.95).upper());
       }
@@ -129,9 +129,9 @@ class CxFunctionsTest {
       assertThat(csat.get(channel).<Double>getAs("upper"))
           .isEqualTo(expectedCsat.confidenceInterval(0.95).upper());
       assertThat(ces.get(channel).<Double>getAs("mean")).isEqualTo(expectedCes.mean());
-      assertThat(ces.get(channel).<Double>getAs("standardDeviation"))
+      assertThat(ces.get(channel).<Double>getAs("standard_deviation"))
           .isEqualTo(expectedCes.standardDeviation());
-      assertThat(ces.get(channel).<Double>getAs("lowEffortShare"))
+      assertThat(ces.get(channel).<Double>getAs("low_effort_share"))
           .isEqualTo(expectedCes.lowEffortShare());
     }
     assertThat(ces.get("kiosk").<Double>getAs("mean")).isNull();
@@ -150,8 +150,9 @@ class CxFunctionsTest {
       Row r = results.get(channel);
       // exact weight sums: the partitioning cannot change a single bit
       assertThat(r.<Double>getAs("score")).isEqualTo(expected.score());
-      assertThat(r.<Double>getAs("effectiveSampleSize")).isEqualTo(expected.effectiveSampleSize());
-      assertThat(r.<Double>getAs("totalWeight")).isEqualTo(expected.totalWeight());
+      assertThat(r.<Double>getAs("effective_sample_size"))
+          .isEqualTo(expected.effectiveSampleSize());
+      assertThat(r.<Double>getAs("total_weight")).isEqualTo(expected.totalWeight());
       assertThat(r.<Long>getAs("n")).isEqualTo(expected.count());
     }
   }
@@ -166,6 +167,87 @@ class CxFunctionsTest {
     frame.createOrReplaceTempView("bad_responses");
     assertThatThrownBy(() -> spark.sql("SELECT nps(score) FROM bad_responses").collectAsList())
         .hasStackTraceContaining("nps: score 11 is outside the NPS scale [0, 10]");
+  }
+
+  @Test
+  void aScoreThatIsNotAWholeNumberFailsTheQueryInsteadOfBeingTruncated() {
+    StructType doubles =
+        new StructType().add("score", DataTypes.DoubleType).add("weight", DataTypes.DoubleType);
+    spark
+        .createDataFrame(List.of(RowFactory.create(10.99, 1.0)), doubles)
+        .createOrReplaceTempView("fractional");
+    spark
+        .createDataFrame(List.of(RowFactory.create(10.5, 1.0)), doubles)
+        .createOrReplaceTempView("half");
+    // Spark's implicit cast to INT would have counted each as 10, a promoter
+    assertThatThrownBy(() -> spark.sql("SELECT nps(score) FROM fractional").collectAsList())
+        .hasStackTraceContaining(
+            "nps: score 10.99 is not a whole number; the NPS scale [0, 10] holds the integers"
+                + " from 0 to 10");
+    assertThatThrownBy(
+            () -> spark.sql("SELECT weighted_nps(score, weight) FROM half").collectAsList())
+        .hasStackTraceContaining("weighted_nps: score 10.5 is not a whole number");
+    assertThatThrownBy(() -> spark.sql("SELECT csat(score / 3) FROM fractional").collectAsList())
+        .hasStackTraceContaining("csat: rating 3.6633333333333336 is not a whole number");
+    assertThatThrownBy(() -> spark.sql("SELECT ces(double('NaN')) FROM fractional").collectAsList())
+        .hasStackTraceContaining("ces: rating NaN is not a whole number");
+    assertThatThrownBy(() -> spark.sql("SELECT nps(1e300) FROM fractional").collectAsList())
+        .hasStackTraceContaining("nps: score 1.0E300 is outside the NPS scale [0, 10]");
+    // whole numbers in any numeric type are their integers: 9.0, DECIMAL 10.00, BIGINT 6
+    Row r =
+        spark
+            .sql(
+                "SELECT nps(s) FROM VALUES (CAST(9.0 AS DOUBLE)), (CAST(10.00 AS DECIMAL(4, 2))),"
+                    + " (CAST(6 AS BIGINT)) AS t(s)")
+            .collectAsList()
+            .get(0)
+            .getStruct(0);
+    Nps expected = Nps.of(9, 10, 6);
+    assertThat(r.<Long>getAs("promoters")).isEqualTo(2);
+    assertThat(r.<Long>getAs("detractors")).isEqualTo(1);
+    assertThat(r.<Double>getAs("score")).isEqualTo(expected.score());
+  }
+
+  @Test
+  void resultFieldsComeInTheDocumentedOrderAndExpandWithStar() {
+    Dataset<Row> nps =
+        spark.sql("SELECT r.* FROM (SELECT nps(score) AS r FROM responses WHERE channel = 'web')");
+    assertThat(nps.columns())
+        .containsExactly(
+            "score",
+            "n",
+            "promoters",
+            "passives",
+            "detractors",
+            "nulls",
+            "standard_error",
+            "lower",
+            "upper");
+    assertThat(spark.sql("SELECT r.* FROM (SELECT csat(rating) AS r FROM responses)").columns())
+        .containsExactly(
+            "score", "mean", "n", "satisfied", "nulls", "standard_error", "lower", "upper");
+    assertThat(spark.sql("SELECT r.* FROM (SELECT ces(rating) AS r FROM responses)").columns())
+        .containsExactly(
+            "mean", "low_effort_share", "n", "nulls", "standard_deviation", "lower", "upper");
+    assertThat(
+            spark
+                .sql("SELECT r.* FROM (SELECT weighted_nps(score, weight) AS r FROM responses)")
+                .columns())
+        .containsExactly(
+            "score",
+            "n",
+            "total_weight",
+            "effective_sample_size",
+            "nulls",
+            "standard_error",
+            "lower",
+            "upper");
+    // the expanded columns hold the same figures as the struct
+    Row row = nps.collectAsList().get(0);
+    int[] web =
+        rowsOf("web").stream().filter(r -> !r.isNullAt(1)).mapToInt(r -> r.getInt(1)).toArray();
+    assertThat(row.getDouble(0)).isEqualTo(Nps.of(web).score());
+    assertThat(row.getLong(1)).isEqualTo(web.length);
   }
 
   /** The SQL of the README's Spark section, verbatim. */
