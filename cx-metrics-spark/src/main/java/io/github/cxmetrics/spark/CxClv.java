@@ -6,18 +6,27 @@ import io.github.cxmetrics.value.CustomerSummaries;
 import io.github.cxmetrics.value.GammaGamma;
 import io.github.cxmetrics.value.ModelFit;
 import io.github.cxmetrics.value.ProbabilisticClv;
+import io.github.cxmetrics.value.PurchaseHistory;
 import io.github.cxmetrics.value.TransactionModel;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The CLV models on Spark: the fit of a base that does not fit one machine from its per-customer
@@ -44,6 +53,135 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class CxClv {
   private CxClv() {}
+
+  /** Working column names of {@link #purchaseHistories}, unlikely to clash with a user's. */
+  private static final String DAY = "__cx_day";
+
+  private static final String AMOUNT = "__cx_amount";
+
+  /** The columns of {@link #purchaseHistories}, after the customer's. */
+  private static final String[] SUMMARY_COLUMNS = {
+    "first_purchase", "x", "t_x", "T", "repeat_value", "average_repeat_value"
+  };
+
+  /**
+   * Summarises a transaction log into one row per customer with a purchase on or before {@code
+   * calibrationEnd}, exactly as {@link PurchaseHistory#summarize} does on each customer's
+   * transactions ordered by date and then amount: purchases of one day count as one, of the summed
+   * amount; {@code x} is the number of purchase days after the first, {@code t_x} the time from the
+   * first purchase day to the last, {@code T} from the first to {@code calibrationEnd}, in {@code
+   * unit}; {@code repeat_value} the total of the repeat days and {@code average_repeat_value} its
+   * mean over them (null when {@code x = 0}). Transactions after {@code calibrationEnd} are outside
+   * the calibration period by definition and not summarised; a customer with none before it has no
+   * row.
+   *
+   * <p>The columns are the customer column (its name and type as given), then {@code
+   * first_purchase} (DATE), {@code x} (INT), {@code t_x}, {@code T}, {@code repeat_value} and
+   * {@code average_repeat_value} (DOUBLE): the input of {@link #customerSummaries} and {@link
+   * #fitGammaGamma}. A TIMESTAMP column is taken as its date in the session time zone ({@code
+   * spark.sql.session.timeZone}); each customer's transactions are gathered on one executor.
+   *
+   * @param transactions one row per transaction
+   * @param customer the customer column (any type Spark can group by)
+   * @param date the date column, DATE or TIMESTAMP
+   * @param amount the amount column, finite and {@code >= 0}
+   * @param calibrationEnd the last day of the calibration period, inclusive
+   * @param unit {@link ChronoUnit#DAYS} or {@link ChronoUnit#WEEKS}
+   * @return the summaries, a lazy Dataset
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code unit} is neither days nor weeks; when the Dataset is
+   *     computed, a null customer or date fails the query naming the column, and an amount that is
+   *     negative, NaN, infinite or null fails it naming the customer and the amount
+   */
+  public static Dataset<Row> purchaseHistories(
+      Dataset<Row> transactions,
+      String customer,
+      String date,
+      String amount,
+      LocalDate calibrationEnd,
+      ChronoUnit unit) {
+    Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+    Objects.requireNonNull(unit, "unit");
+    if (unit != ChronoUnit.DAYS && unit != ChronoUnit.WEEKS) {
+      throw new IllegalArgumentException(
+          "unit " + unit + " must be DAYS or WEEKS: other units have no fixed length in days");
+    }
+    StructType schema =
+        new StructType()
+            .add(customer, transactions.schema().apply(customer).dataType(), false)
+            .add(SUMMARY_COLUMNS[0], DataTypes.DateType, false)
+            .add(SUMMARY_COLUMNS[1], DataTypes.IntegerType, false)
+            .add(SUMMARY_COLUMNS[2], DataTypes.DoubleType, false)
+            .add(SUMMARY_COLUMNS[3], DataTypes.DoubleType, false)
+            .add(SUMMARY_COLUMNS[4], DataTypes.DoubleType, false)
+            .add(SUMMARY_COLUMNS[5], DataTypes.DoubleType, true);
+    Column day = functions.to_date(col(date));
+    Column checkedDay =
+        functions
+            .when(
+                col(date).isNull(),
+                functions.raise_error(
+                    functions.lit("column " + date + " is null in a transaction")))
+            .otherwise(day);
+    Column checkedCustomer =
+        functions
+            .when(
+                col(customer).isNull(),
+                functions.raise_error(
+                    functions.lit("column " + customer + " is null in a transaction")))
+            .otherwise(col(customer));
+    String customerName = customer;
+    return transactions
+        .select(
+            checkedCustomer.as(customer), checkedDay.as(DAY), col(amount).cast("double").as(AMOUNT))
+        .filter(col(DAY).leq(functions.lit(java.sql.Date.valueOf(calibrationEnd))))
+        .groupBy(col(customer))
+        .agg(functions.collect_list(functions.struct(col(DAY), col(AMOUNT))))
+        .map(
+            (MapFunction<Row, Row>) row -> summary(row, customerName, calibrationEnd, unit),
+            Encoders.row(schema));
+  }
+
+  /** One customer's row of {@link #purchaseHistories}: its purchases sorted, then the core. */
+  private static Row summary(Row row, String customer, LocalDate calibrationEnd, ChronoUnit unit) {
+    Object id = row.get(0);
+    List<Row> purchases = new ArrayList<>(row.getList(1));
+    for (Row purchase : purchases) {
+      if (purchase.isNullAt(1)) {
+        throw new IllegalArgumentException(
+            "a transaction of " + customer + " " + id + " has a null amount");
+      }
+    }
+    purchases.sort(
+        Comparator.<Row, LocalDate>comparing(p -> p.<java.sql.Date>getAs(0).toLocalDate())
+            .thenComparingDouble(p -> p.getDouble(1)));
+    List<PurchaseHistory> history;
+    try {
+      history =
+          PurchaseHistory.summarize(
+              purchases,
+              p -> id,
+              p -> p.<java.sql.Date>getAs(0).toLocalDate(),
+              p -> p.getDouble(1),
+              calibrationEnd,
+              unit);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(customer + " " + id + ": " + e.getMessage(), e);
+    }
+    PurchaseHistory h = history.get(0);
+    return RowFactory.create(
+        id,
+        java.sql.Date.valueOf(h.firstPurchase()),
+        h.frequency(),
+        h.recency(),
+        h.age(),
+        h.repeatValue(),
+        h.frequency() == 0 ? null : h.averageRepeatValue().getAsDouble());
+  }
 
   /**
    * Returns the per-customer summaries of a base as the core's {@link CustomerSummaries}: one row
