@@ -31,7 +31,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,15 +54,7 @@ class CxClvTest {
 
   @BeforeAll
   static void startSpark() throws IOException {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("cx-metrics-clv-test")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.shuffle.partitions", "3")
-            .getOrCreate();
+    spark = TestSpark.session();
     rows = new ArrayList<>();
     try (InputStream in =
         CxClvTest.class.getResourceAsStream(
@@ -84,11 +75,6 @@ class CxClvTest {
     // partitioned by frequency: most customers (x = 0) land in one partition, the rest spread
     customers = spark.createDataFrame(rows, SCHEMA).repartition(5, col("x"));
     customers.createOrReplaceTempView("cdnow");
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
   }
 
   /** The core's grouping of the same rows, in the documented order. */

@@ -19,7 +19,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +39,7 @@ class CxFunctionsTest {
 
   @BeforeAll
   static void startSpark() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("cx-metrics-spark-test")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.shuffle.partitions", "4")
-            .getOrCreate();
+    spark = TestSpark.session();
     CxFunctions.register(spark);
     SplittableRandom random = new SplittableRandom(20261123L);
     String[] channels = {"web", "app", "store", "phone", "mail"};
@@ -67,11 +58,6 @@ class CxFunctionsTest {
     rows.add(RowFactory.create("kiosk", null, null, null));
     rows.add(RowFactory.create("kiosk", null, null, 1.0));
     spark.createDataFrame(rows, SCHEMA).repartition(7).createOrReplaceTempView("responses");
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
   }
 
   private static Map<String, Row> byChannel(String sql) {
