@@ -1,13 +1,18 @@
 package io.github.cxmetrics.spark;
 
+import io.github.cxmetrics.survey.Nps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.sql.functions;
 
 /**
  * The registered functions against the Spark SQL a user writes without the library, on {@code
@@ -37,6 +42,9 @@ public final class SparkBenchmark {
             .config("spark.sql.shuffle.partitions", "4")
             .getOrCreate();
     CxFunctions.register(spark);
+    // the same aggregation over INT input, which Spark reaches by casting (and truncating) any
+    // numeric column: what the whole-number check on DOUBLE input costs
+    spark.udf().register("nps_int", functions.udaf(new IntNps(), Encoders.INT()));
     // pseudo-random scores, ratings, weights and groups from the row number, cached in memory
     spark
         .range(rows)
@@ -44,7 +52,7 @@ public final class SparkBenchmark {
             "CAST(pmod(hash(id, 1), " + groups + ") AS INT) AS grp",
             "CAST(pmod(hash(id, 2), 11) AS INT) AS score",
             "CAST(1 + pmod(hash(id, 3), 5) AS INT) AS rating",
-            "0.5 + pmod(hash(id, 4), 1000) / 1000.0 AS weight")
+            "0.5D + pmod(hash(id, 4), 1000) / 1000D AS weight")
         .cache()
         .createOrReplaceTempView("answers");
     long cached = spark.table("answers").count();
@@ -54,6 +62,15 @@ public final class SparkBenchmark {
         "nps(score)",
         new String[] {
           "SELECT grp, nps(score).score FROM answers GROUP BY grp",
+          "SELECT grp, 100.0 * (count_if(score >= 9) - count_if(score <= 6)) / count(score),"
+              + " count_if("
+              + String.format(check, "score", 0, 10)
+              + ") FROM answers GROUP BY grp"
+        });
+    pairs.put(
+        "nps over INT input (truncating; not registered)",
+        new String[] {
+          "SELECT grp, nps_int(score) FROM answers GROUP BY grp",
           "SELECT grp, 100.0 * (count_if(score >= 9) - count_if(score <= 6)) / count(score),"
               + " count_if("
               + String.format(check, "score", 0, 10)
@@ -109,6 +126,51 @@ public final class SparkBenchmark {
           "| `%s` | %.0f | %.0f | %.2f | %s |%n", pair.getKey(), a, b, a / b, format(ours));
     }
     spark.stop();
+  }
+
+  /** {@code nps} as it was before inputs were read as doubles: INT input, the score only. */
+  private static final class IntNps extends Aggregator<Integer, NpsBuffer, Double> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public NpsBuffer zero() {
+      return new NpsBuffer();
+    }
+
+    @Override
+    public NpsBuffer reduce(NpsBuffer buffer, Integer score) {
+      if (score == null) {
+        buffer.nulls++;
+      } else if (score < 0 || score > 10) {
+        throw new IllegalArgumentException("nps_int: score " + score + " is outside [0, 10]");
+      } else {
+        buffer.counts.accept(score);
+      }
+      return buffer;
+    }
+
+    @Override
+    public NpsBuffer merge(NpsBuffer a, NpsBuffer b) {
+      a.counts.combine(b.counts);
+      a.nulls += b.nulls;
+      return a;
+    }
+
+    @Override
+    public Double finish(NpsBuffer buffer) {
+      Nps nps = buffer.counts.snapshot();
+      return nps.isEmpty() ? null : nps.score();
+    }
+
+    @Override
+    public Encoder<NpsBuffer> bufferEncoder() {
+      return Encoders.javaSerialization(NpsBuffer.class);
+    }
+
+    @Override
+    public Encoder<Double> outputEncoder() {
+      return Encoders.DOUBLE();
+    }
   }
 
   private static double time(SparkSession spark, String sql) {
