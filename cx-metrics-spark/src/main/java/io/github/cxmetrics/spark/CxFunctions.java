@@ -4,6 +4,7 @@ import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
 import io.github.cxmetrics.survey.EffortDirection;
 import io.github.cxmetrics.survey.RatingScale;
+import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
@@ -92,6 +93,52 @@ public final class CxFunctions {
             "weighted_nps",
             functions.udaf(
                 weightedNps(level), Encoders.tuple(Encoders.DOUBLE(), Encoders.DOUBLE())));
+  }
+
+  /**
+   * Registers a funnel as the aggregate function {@code name(customer, stage)} over events
+   * "customer reached stage", with 95% Wilson intervals per step; see {@link FunnelAggregator} for
+   * the result and {@link #registerFunnel(SparkSession, String, List, double)}.
+   *
+   * @param spark the session
+   * @param name the function's SQL name
+   * @param stages the stages in order, at least two, distinct and not null
+   * @throws NullPointerException if an argument or a stage is null
+   * @throws IllegalArgumentException if the stages are fewer than two or repeated
+   */
+  public static void registerFunnel(SparkSession spark, String name, List<String> stages) {
+    registerFunnel(spark, name, stages, DEFAULT_LEVEL);
+  }
+
+  /**
+   * Registers a funnel as the aggregate function {@code name(customer, stage)}: per group, each
+   * customer counts at the furthest stage of their events and at every stage before it, exactly as
+   * {@code Funnel.ofEvents} on the same events; the customer and stage columns are read as strings.
+   *
+   * <pre>{@code
+   * CxFunctions.registerFunnel(spark, "checkout", List.of("visit", "cart", "purchase"));
+   * spark.sql("SELECT channel, checkout(customer, stage) AS f FROM events GROUP BY channel");
+   * }</pre>
+   *
+   * @param spark the session
+   * @param name the function's SQL name
+   * @param stages the stages in order, at least two, distinct and not null
+   * @param level the confidence level of the step intervals, in (0, 1)
+   * @throws NullPointerException if an argument or a stage is null
+   * @throws IllegalArgumentException if the stages are fewer than two or repeated, or {@code level}
+   *     is outside (0, 1)
+   */
+  public static void registerFunnel(
+      SparkSession spark, String name, List<String> stages, double level) {
+    Objects.requireNonNull(spark, "spark");
+    Objects.requireNonNull(name, "name");
+    spark
+        .udf()
+        .register(
+            name,
+            functions.udaf(
+                new FunnelAggregator(name, stages, level),
+                Encoders.tuple(Encoders.STRING(), Encoders.STRING())));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.cxmetrics.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cxmetrics.journey.Funnel;
 import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
 import io.github.cxmetrics.survey.Nps;
@@ -234,6 +235,83 @@ class CxFunctionsTest {
         rowsOf("web").stream().filter(r -> !r.isNullAt(1)).mapToInt(r -> r.getInt(1)).toArray();
     assertThat(row.getDouble(0)).isEqualTo(Nps.of(web).score());
     assertThat(row.getLong(1)).isEqualTo(web.length);
+  }
+
+  @Test
+  void aRegisteredFunnelEqualsTheCoresFunnelOfTheSameEvents() {
+    List<String> stages = List.of("visit", "cart", "checkout", "purchase");
+    CxFunctions.registerFunnel(spark, "checkout_funnel", stages);
+    StructType schema =
+        new StructType()
+            .add("channel", DataTypes.StringType)
+            .add("customer", DataTypes.IntegerType, true)
+            .add("stage", DataTypes.StringType, true);
+    SplittableRandom random = new SplittableRandom(20261201L);
+    List<Row> events = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      // a customer's events fall on several partitions; channel "empty" has only null stages
+      String channel = i % 97 == 0 ? "empty" : random.nextBoolean() ? "web" : "app";
+      Integer customer = random.nextInt(60) == 0 ? null : random.nextInt(500);
+      String stage =
+          channel.equals("empty") || random.nextInt(50) == 0
+              ? null
+              : stages.get(Math.min(random.nextInt(4), random.nextInt(4)));
+      events.add(RowFactory.create(channel, customer, stage));
+    }
+    spark.createDataFrame(events, schema).repartition(5).createOrReplaceTempView("events");
+    Map<String, Row> results =
+        byChannel(
+            "SELECT channel, checkout_funnel(customer, stage) AS f FROM events GROUP BY channel");
+    assertThat(results).containsOnlyKeys("web", "app", "empty");
+    for (String channel : List.of("web", "app")) {
+      List<Row> own =
+          events.stream()
+              .filter(r -> r.getString(0).equals(channel) && !r.isNullAt(1) && !r.isNullAt(2))
+              .toList();
+      Funnel<String> expected = Funnel.ofEvents(stages, own, r -> r.getInt(1), r -> r.getString(2));
+      Row f = results.get(channel);
+      assertThat(f.<String>getList(0)).isEqualTo(stages);
+      for (int i = 0; i < stages.size(); i++) {
+        assertThat(f.<Long>getList(1).get(i)).isEqualTo(expected.reached(stages.get(i)));
+      }
+      for (int step = 0; step < expected.steps(); step++) {
+        assertThat(f.<Double>getList(2).get(step)).isEqualTo(expected.stepConversion(step));
+        assertThat(f.<Double>getList(3).get(step))
+            .isEqualTo(expected.stepInterval(step, 0.95).lower());
+        assertThat(f.<Double>getList(4).get(step))
+            .isEqualTo(expected.stepInterval(step, 0.95).upper());
+      }
+      assertThat(f.getDouble(5)).isEqualTo(expected.overallConversion());
+      long skipped =
+          events.stream()
+              .filter(r -> r.getString(0).equals(channel) && (r.isNullAt(1) || r.isNullAt(2)))
+              .count();
+      assertThat(f.getLong(6)).isEqualTo(skipped);
+    }
+    // nobody entered: counts 0, conversions and bounds null
+    Row empty = results.get("empty");
+    assertThat(empty.<Long>getList(1)).containsExactly(0L, 0L, 0L, 0L);
+    assertThat(empty.<Double>getList(2)).containsExactly(null, null, null);
+    assertThat(empty.isNullAt(5)).isTrue();
+    assertThat(
+            spark
+                .sql("SELECT f.* FROM (SELECT checkout_funnel(customer, stage) AS f FROM events)")
+                .columns())
+        .containsExactly(
+            "stages",
+            "reached",
+            "step_conversion",
+            "lower",
+            "upper",
+            "overall_conversion",
+            "nulls");
+    assertThatThrownBy(
+            () -> spark.sql("SELECT checkout_funnel(1, 'refund') FROM events").collectAsList())
+        .hasStackTraceContaining(
+            "checkout_funnel: stage 'refund' is not one of the funnel's stages [visit, cart,"
+                + " checkout, purchase]");
+    assertThatThrownBy(() -> CxFunctions.registerFunnel(spark, "f", List.of("visit")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** The SQL of the README's Spark section, verbatim. */
