@@ -1,9 +1,11 @@
 package io.github.cxmetrics.spark;
 
+import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
 import io.github.cxmetrics.survey.EffortDirection;
 import io.github.cxmetrics.survey.RatingScale;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Encoders;
@@ -139,6 +141,36 @@ public final class CxFunctions {
             functions.udaf(
                 new FunnelAggregator(name, stages, level),
                 Encoders.tuple(Encoders.STRING(), Encoders.STRING())));
+  }
+
+  /**
+   * Registers cohort retention as the aggregate function {@code name(customer, date)} over activity
+   * records: per group, the core's {@code CohortTable.of} on the same records (cohorts by the
+   * period of each customer's first activity, active members per later period, only complete
+   * periods reported); see {@link CohortAggregator} for the result. The customer column is read as
+   * a string, the date column as a DATE (a TIMESTAMP is cast to its date in the session time zone).
+   *
+   * <pre>{@code
+   * CxFunctions.registerCohorts(spark, "monthly", PeriodUnit.MONTH, LocalDate.of(2026, 6, 30));
+   * spark.sql("SELECT plan, monthly(customer, day) AS c FROM activity GROUP BY plan");
+   * }</pre>
+   *
+   * @param spark the session
+   * @param name the function's SQL name
+   * @param unit the period unit of cohorts and activity
+   * @param observedThrough the last day of the observation; a later record fails the query
+   * @throws NullPointerException if an argument is null
+   */
+  public static void registerCohorts(
+      SparkSession spark, String name, PeriodUnit unit, LocalDate observedThrough) {
+    Objects.requireNonNull(spark, "spark");
+    spark
+        .udf()
+        .register(
+            name,
+            functions.udaf(
+                new CohortAggregator(name, unit, observedThrough),
+                Encoders.tuple(Encoders.STRING(), Encoders.LOCALDATE())));
   }
 
   /**

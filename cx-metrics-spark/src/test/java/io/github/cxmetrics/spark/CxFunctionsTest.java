@@ -3,11 +3,15 @@ package io.github.cxmetrics.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.journey.Funnel;
+import io.github.cxmetrics.retention.Cohort;
+import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
 import io.github.cxmetrics.survey.Nps;
 import io.github.cxmetrics.survey.WeightedNps;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -312,6 +316,75 @@ class CxFunctionsTest {
                 + " checkout, purchase]");
     assertThatThrownBy(() -> CxFunctions.registerFunnel(spark, "f", List.of("visit")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void registeredCohortsEqualTheCoresTableOfTheSameRecords() {
+    LocalDate end = LocalDate.of(2026, 6, 30);
+    CxFunctions.registerCohorts(spark, "monthly", PeriodUnit.MONTH, end);
+    StructType schema =
+        new StructType()
+            .add("plan", DataTypes.StringType)
+            .add("customer", DataTypes.StringType, true)
+            .add("day", DataTypes.DateType, true);
+    SplittableRandom random = new SplittableRandom(7L);
+    List<Row> records = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      String plan = random.nextBoolean() ? "basic" : "pro";
+      String customer = random.nextInt(80) == 0 ? null : "c" + random.nextInt(400);
+      // days from 2025-07-01 to the end, June 2026 complete; some customers start in the last
+      // month
+      LocalDate day = random.nextInt(90) == 0 ? null : end.minusDays(random.nextInt(365));
+      records.add(
+          RowFactory.create(plan, customer, day == null ? null : java.sql.Date.valueOf(day)));
+    }
+    spark.createDataFrame(records, schema).repartition(6).createOrReplaceTempView("activity");
+    Map<String, Row> results =
+        byChannel("SELECT plan, monthly(customer, day) AS c FROM activity GROUP BY plan");
+    for (String plan : List.of("basic", "pro")) {
+      List<Row> own =
+          records.stream()
+              .filter(r -> r.getString(0).equals(plan) && !r.isNullAt(1) && !r.isNullAt(2))
+              .toList();
+      CohortTable expected =
+          CohortTable.of(
+              own, r -> r.getString(1), r -> r.getDate(2).toLocalDate(), PeriodUnit.MONTH, end);
+      Row c = results.get(plan);
+      List<Row> cohorts = c.getList(0);
+      assertThat(cohorts).hasSize(expected.cohorts().size());
+      for (int i = 0; i < cohorts.size(); i++) {
+        Cohort e = expected.cohorts().get(i);
+        Row row = cohorts.get(i);
+        assertThat(row.getDate(0).toLocalDate()).isEqualTo(e.start());
+        assertThat(row.getLong(1)).isEqualTo(e.size());
+        List<Long> active = row.getList(2);
+        List<Double> retention = row.getList(3);
+        assertThat(active).hasSize(e.periodsObserved());
+        for (int k = 0; k < e.periodsObserved(); k++) {
+          assertThat(active.get(k)).isEqualTo(e.active(k));
+          assertThat(retention.get(k)).isEqualTo(e.retentionRate(k));
+        }
+      }
+      double[] curve = expected.averageCurve();
+      List<Double> average = c.getList(1);
+      assertThat(average).hasSize(curve.length);
+      for (int k = 0; k < curve.length; k++) {
+        assertThat(average.get(k)).isEqualTo(curve[k]);
+      }
+      assertThat(c.getLong(2)).isEqualTo(expected.customers());
+      assertThat(c.getLong(3)).isEqualTo(expected.unreportedCustomers());
+      long skipped =
+          records.stream()
+              .filter(r -> r.getString(0).equals(plan) && (r.isNullAt(1) || r.isNullAt(2)))
+              .count();
+      assertThat(c.getLong(4)).isEqualTo(skipped);
+    }
+    assertThatThrownBy(
+            () ->
+                spark.sql("SELECT monthly('c1', DATE '2026-07-01') FROM activity").collectAsList())
+        .hasStackTraceContaining(
+            "monthly: activity on 2026-07-01 of customer c1 is after the observation end"
+                + " 2026-06-30");
   }
 
   /** The SQL of the README's Spark section, verbatim. */
