@@ -3,6 +3,7 @@ package io.github.cxmetrics.spark;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
+import java.nio.charset.StandardCharsets;
 
 /** Reading and writing a core encoding inside a buffer's Java serialization. */
 final class Buffers {
@@ -62,6 +63,32 @@ final class Buffers {
           function + ": " + argument + " " + shown + " is outside " + scale);
     }
     return (int) value;
+  }
+
+  /** The longest customer identifier a buffer writes, in UTF-8 bytes. */
+  static final int MAX_ID_BYTES = 1 << 16;
+
+  /** Writes a customer identifier as its UTF-8 length and bytes. */
+  static void writeId(ObjectOutput out, String id) throws IOException {
+    byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > MAX_ID_BYTES) {
+      throw new IOException(
+          "customer identifier of " + bytes.length + " bytes: at most " + MAX_ID_BYTES);
+    }
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  /** Reads what {@link #writeId} wrote; {@code buffer} names the buffer in a message. */
+  static String readId(ObjectInput in, String buffer) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > MAX_ID_BYTES) {
+      throw new IOException(
+          "damaged cx-metrics " + buffer + " buffer: identifier length " + length);
+    }
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   static double checkLevel(double level) {

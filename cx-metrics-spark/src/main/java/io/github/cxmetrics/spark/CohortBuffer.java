@@ -4,7 +4,6 @@ import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -20,9 +19,6 @@ import java.util.Set;
 @SuppressWarnings("serial")
 public final class CohortBuffer implements Externalizable {
   private static final long serialVersionUID = 1L;
-
-  /** The largest customer identifier written, in UTF-8 bytes. */
-  private static final int MAX_ID_BYTES = 1 << 16;
 
   Map<String, Set<Long>> periods = new HashMap<>();
   long nulls;
@@ -44,13 +40,7 @@ public final class CohortBuffer implements Externalizable {
     out.writeLong(nulls);
     out.writeInt(periods.size());
     for (Map.Entry<String, Set<Long>> entry : periods.entrySet()) {
-      byte[] id = entry.getKey().getBytes(StandardCharsets.UTF_8);
-      if (id.length > MAX_ID_BYTES) {
-        throw new IOException(
-            "customer identifier of " + id.length + " bytes: at most " + MAX_ID_BYTES);
-      }
-      out.writeInt(id.length);
-      out.write(id);
+      Buffers.writeId(out, entry.getKey());
       out.writeInt(entry.getValue().size());
       for (long period : entry.getValue()) {
         out.writeLong(period);
@@ -67,12 +57,7 @@ public final class CohortBuffer implements Externalizable {
     }
     periods = new HashMap<>();
     for (int i = 0; i < size; i++) {
-      int length = in.readInt();
-      if (length < 0 || length > MAX_ID_BYTES) {
-        throw new IOException("damaged cx-metrics cohort buffer: identifier length " + length);
-      }
-      byte[] id = new byte[length];
-      in.readFully(id);
+      String id = Buffers.readId(in, "cohort");
       int count = in.readInt();
       if (count <= 0) {
         throw new IOException("damaged cx-metrics cohort buffer: " + count + " periods");
@@ -81,7 +66,7 @@ public final class CohortBuffer implements Externalizable {
       for (int k = 0; k < count; k++) {
         active.add(in.readLong());
       }
-      periods.put(new String(id, StandardCharsets.UTF_8), active);
+      periods.put(id, active);
     }
   }
 }

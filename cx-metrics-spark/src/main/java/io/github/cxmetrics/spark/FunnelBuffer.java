@@ -4,7 +4,6 @@ import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,9 +17,6 @@ import java.util.Map;
 @SuppressWarnings("serial")
 public final class FunnelBuffer implements Externalizable {
   private static final long serialVersionUID = 1L;
-
-  /** The largest customer identifier written, in UTF-8 bytes. */
-  private static final int MAX_ID_BYTES = 1 << 16;
 
   Map<String, Integer> furthest = new HashMap<>();
   long nulls;
@@ -42,13 +38,7 @@ public final class FunnelBuffer implements Externalizable {
     out.writeLong(nulls);
     out.writeInt(furthest.size());
     for (Map.Entry<String, Integer> entry : furthest.entrySet()) {
-      byte[] id = entry.getKey().getBytes(StandardCharsets.UTF_8);
-      if (id.length > MAX_ID_BYTES) {
-        throw new IOException(
-            "customer identifier of " + id.length + " bytes: at most " + MAX_ID_BYTES);
-      }
-      out.writeInt(id.length);
-      out.write(id);
+      Buffers.writeId(out, entry.getKey());
       out.writeInt(entry.getValue());
     }
   }
@@ -62,17 +52,12 @@ public final class FunnelBuffer implements Externalizable {
     }
     furthest = new HashMap<>();
     for (int i = 0; i < size; i++) {
-      int length = in.readInt();
-      if (length < 0 || length > MAX_ID_BYTES) {
-        throw new IOException("damaged cx-metrics funnel buffer: identifier length " + length);
-      }
-      byte[] id = new byte[length];
-      in.readFully(id);
+      String id = Buffers.readId(in, "funnel");
       int stage = in.readInt();
       if (stage < 0) {
         throw new IOException("damaged cx-metrics funnel buffer: stage " + stage);
       }
-      furthest.put(new String(id, StandardCharsets.UTF_8), stage);
+      furthest.put(id, stage);
     }
   }
 }
