@@ -119,31 +119,27 @@ public final class CxClv {
             .add(SUMMARY_COLUMNS[3], DataTypes.DoubleType, false)
             .add(SUMMARY_COLUMNS[4], DataTypes.DoubleType, false)
             .add(SUMMARY_COLUMNS[5], DataTypes.DoubleType, true);
-    Column day = functions.to_date(col(date));
-    Column checkedDay =
-        functions
-            .when(
-                col(date).isNull(),
-                functions.raise_error(
-                    functions.lit("column " + date + " is null in a transaction")))
-            .otherwise(day);
-    Column checkedCustomer =
-        functions
-            .when(
-                col(customer).isNull(),
-                functions.raise_error(
-                    functions.lit("column " + customer + " is null in a transaction")))
-            .otherwise(col(customer));
     String customerName = customer;
     return transactions
         .select(
-            checkedCustomer.as(customer), checkedDay.as(DAY), col(amount).cast("double").as(AMOUNT))
+            notNull(customer, col(customer)).as(customer),
+            notNull(date, functions.to_date(col(date))).as(DAY),
+            col(amount).cast("double").as(AMOUNT))
         .filter(col(DAY).leq(functions.lit(java.sql.Date.valueOf(calibrationEnd))))
         .groupBy(col(customer))
         .agg(functions.collect_list(functions.struct(col(DAY), col(AMOUNT))))
         .map(
             (MapFunction<Row, Row>) row -> summary(row, customerName, calibrationEnd, unit),
             Encoders.row(schema));
+  }
+
+  /** {@code value}, or a query failure naming {@code column} where that column is null. */
+  private static Column notNull(String column, Column value) {
+    return functions
+        .when(
+            col(column).isNull(),
+            functions.raise_error(functions.lit("column " + column + " is null in a transaction")))
+        .otherwise(value);
   }
 
   /** One customer's row of {@link #purchaseHistories}: its purchases sorted, then the core. */
@@ -235,29 +231,36 @@ public final class CxClv {
       tx[i] = group.getDouble(1);
       t[i] = group.getDouble(2);
       counts[i] = group.getLong(3);
-      try {
-        CustomerSummaries.of(new int[] {x[i]}, new double[] {tx[i]}, new double[] {t[i]});
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            counts[i]
-                + " rows with "
-                + frequency
-                + " = "
-                + x[i]
-                + ", "
-                + recency
-                + " = "
-                + tx[i]
-                + ", "
-                + age
-                + " = "
-                + t[i]
-                + ": "
-                + e.getMessage(),
-            e);
-      }
     }
-    return CustomerSummaries.ofCounts(x, tx, t, counts);
+    try {
+      return CustomerSummaries.ofCounts(x, tx, t, counts);
+    } catch (IllegalArgumentException refused) {
+      // the core names the row by its index among the groups; name it by its values instead
+      for (int i = 0; i < n; i++) {
+        try {
+          CustomerSummaries.of(new int[] {x[i]}, new double[] {tx[i]}, new double[] {t[i]});
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              counts[i]
+                  + " rows with "
+                  + frequency
+                  + " = "
+                  + x[i]
+                  + ", "
+                  + recency
+                  + " = "
+                  + tx[i]
+                  + ", "
+                  + age
+                  + " = "
+                  + t[i]
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+      }
+      throw refused;
+    }
   }
 
   /**
@@ -277,17 +280,18 @@ public final class CxClv {
   public static ModelFit<GammaGamma> fitGammaGamma(
       Dataset<Row> customers, String frequency, String averageValue) {
     Objects.requireNonNull(customers, "customers");
-    long nullFrequencies = customers.filter(col(frequency).isNull()).count();
+    // one pass: the repeat customers, and those with a null frequency to report
+    List<Row> rows =
+        new ArrayList<>(
+            customers
+                .filter(col(frequency).isNull().or(col(frequency).gt(0)))
+                .select(col(frequency).cast("double"), col(averageValue).cast("double"))
+                .collectAsList());
+    long nullFrequencies = rows.stream().filter(row -> row.isNullAt(0)).count();
     if (nullFrequencies > 0) {
       throw new IllegalArgumentException(
           "column " + frequency + " is null in " + nullFrequencies + " rows");
     }
-    List<Row> rows =
-        new ArrayList<>(
-            customers
-                .filter(col(frequency).gt(0))
-                .select(col(frequency).cast("double"), col(averageValue).cast("double"))
-                .collectAsList());
     for (Row row : rows) {
       if (row.isNullAt(1)) {
         throw new IllegalArgumentException(

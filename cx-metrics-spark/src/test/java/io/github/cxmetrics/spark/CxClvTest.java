@@ -284,6 +284,11 @@ class CxClvTest {
     Dataset<Row> missing = spark.createDataFrame(List.of(RowFactory.create(1, null, 4.0)), schema);
     assertThatThrownBy(() -> CxClv.customerSummaries(missing, "x", "t_x", "T"))
         .hasMessage("column t_x is null in 1 rows");
+    Dataset<Row> noFrequency =
+        spark.createDataFrame(
+            List.of(RowFactory.create(null, 1.0, 4.0), RowFactory.create(2, 1.0, 4.0)), schema);
+    assertThatThrownBy(() -> CxClv.fitGammaGamma(noFrequency, "x", "T"))
+        .hasMessage("column x is null in 1 rows");
     // a model of another library, which cannot be shipped
     TransactionModel other =
         (TransactionModel)
