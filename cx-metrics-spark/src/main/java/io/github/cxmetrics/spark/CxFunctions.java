@@ -76,19 +76,21 @@ public final class CxFunctions {
   public static void register(SparkSession spark, double level) {
     Objects.requireNonNull(spark, "spark");
     Buffers.checkLevel(level);
-    spark.udf().register("nps", functions.udaf(nps(level), Encoders.DOUBLE()));
-    spark
-        .udf()
-        .register(
-            "csat",
-            functions.udaf(
-                csat(Csat.DEFAULT_SCALE, Csat.DEFAULT_SATISFIED_FROM, level), Encoders.DOUBLE()));
-    spark
-        .udf()
-        .register(
-            "ces",
-            functions.udaf(
-                ces(Ces.DEFAULT_SCALE, Ces.DEFAULT_DIRECTION, level), Encoders.DOUBLE()));
+    if (!SqlSurveyFunctions.register(spark, level)) {
+      spark.udf().register("nps", functions.udaf(nps(level), Encoders.DOUBLE()));
+      spark
+          .udf()
+          .register(
+              "csat",
+              functions.udaf(
+                  csat(Csat.DEFAULT_SCALE, Csat.DEFAULT_SATISFIED_FROM, level), Encoders.DOUBLE()));
+      spark
+          .udf()
+          .register(
+              "ces",
+              functions.udaf(
+                  ces(Ces.DEFAULT_SCALE, Ces.DEFAULT_DIRECTION, level), Encoders.DOUBLE()));
+    }
     spark
         .udf()
         .register(

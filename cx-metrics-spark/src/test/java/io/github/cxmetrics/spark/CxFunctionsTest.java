@@ -19,9 +19,11 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
@@ -239,6 +241,63 @@ class CxFunctionsTest {
         rowsOf("web").stream().filter(r -> !r.isNullAt(1)).mapToInt(r -> r.getInt(1)).toArray();
     assertThat(row.getDouble(0)).isEqualTo(Nps.of(web).score());
     assertThat(row.getLong(1)).isEqualTo(web.length);
+  }
+
+  @Test
+  void surveyFunctionsRunAsSparksOwnCountingAggregationWithTheTypedAggregatorsResults() {
+    Dataset<Row> query =
+        spark.sql(
+            "SELECT channel, nps(score), csat(rating), ces(rating) FROM responses"
+                + " GROUP BY channel ORDER BY channel");
+    // named as a call of a registered aggregate is
+    assertThat(query.columns())
+        .containsExactly("channel", "nps(score)", "csat(rating)", "ces(rating)");
+    // counts in code-generated hash aggregation, not an object aggregate over a typed buffer
+    String plan = query.queryExecution().executedPlan().toString();
+    assertThat(plan)
+        .contains("HashAggregate")
+        .doesNotContain("ObjectHashAggregate")
+        .doesNotContain("SortAggregate");
+    // the typed aggregators, registered by hand, give the same structs on the same rows
+    spark.udf().register("nps_typed", functions.udaf(CxFunctions.nps(0.95), Encoders.DOUBLE()));
+    spark
+        .udf()
+        .register(
+            "csat_typed",
+            functions.udaf(
+                CxFunctions.csat(Csat.DEFAULT_SCALE, Csat.DEFAULT_SATISFIED_FROM, 0.95),
+                Encoders.DOUBLE()));
+    spark
+        .udf()
+        .register(
+            "ces_typed",
+            functions.udaf(
+                CxFunctions.ces(Ces.DEFAULT_SCALE, Ces.DEFAULT_DIRECTION, 0.95),
+                Encoders.DOUBLE()));
+    List<Row> typed =
+        spark
+            .sql(
+                "SELECT channel, nps_typed(score), csat_typed(rating), ces_typed(rating)"
+                    + " FROM responses GROUP BY channel ORDER BY channel")
+            .collectAsList();
+    assertThat(query.collectAsList()).hasSize(6).isEqualTo(typed);
+    // no row at all: zero counts and null statistics, as the core's empty values
+    Row empty =
+        spark
+            .sql("SELECT nps(score), ces(rating) FROM responses WHERE false")
+            .collectAsList()
+            .get(0);
+    assertThat(empty.getStruct(0).<Long>getAs("n")).isZero();
+    assertThat(empty.getStruct(0).<Double>getAs("score")).isNull();
+    assertThat(empty.getStruct(1).<Double>getAs("mean")).isNull();
+  }
+
+  @Test
+  void aNonNumericArgumentOrAWrongNumberOfArgumentsFailsNamingIt() {
+    assertThatThrownBy(() -> spark.sql("SELECT nps(channel) FROM responses").collectAsList())
+        .hasStackTraceContaining("nps: score must be a number, got STRING channel");
+    assertThatThrownBy(() -> spark.sql("SELECT csat(rating, score) FROM responses").collectAsList())
+        .hasStackTraceContaining("csat takes one argument (rating), got 2");
   }
 
   @Test

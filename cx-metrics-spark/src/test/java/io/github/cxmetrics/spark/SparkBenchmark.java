@@ -1,17 +1,17 @@
 package io.github.cxmetrics.spark;
 
-import io.github.cxmetrics.survey.Nps;
+import io.github.cxmetrics.calendar.PeriodUnit;
+import io.github.cxmetrics.value.BgNbd;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.functions;
 
 /**
@@ -42,9 +42,12 @@ public final class SparkBenchmark {
             .config("spark.sql.shuffle.partitions", "4")
             .getOrCreate();
     CxFunctions.register(spark);
-    // the same aggregation over INT input, which Spark reaches by casting (and truncating) any
-    // numeric column: what the whole-number check on DOUBLE input costs
-    spark.udf().register("nps_int", functions.udaf(new IntNps(), Encoders.INT()));
+    // the typed aggregator, as a user registers it for window functions or FILTER clauses
+    spark.udf().register("nps_typed", functions.udaf(CxFunctions.nps(0.95), Encoders.DOUBLE()));
+    CxFunctions.registerFunnel(spark, "checkout", List.of("visit", "cart", "purchase"));
+    CxFunctions.registerCohorts(spark, "monthly", PeriodUnit.MONTH, LocalDate.of(2025, 12, 31));
+    // the CDNOW sample's published BG/NBD (Fader, Hardie & Lee 2005)
+    CxClv.registerScoring(spark, BgNbd.of(0.243, 4.414, 0.793, 2.426));
     // pseudo-random scores, ratings, weights and groups from the row number, cached in memory
     spark
         .range(rows)
@@ -56,6 +59,31 @@ public final class SparkBenchmark {
         .cache()
         .createOrReplaceTempView("answers");
     long cached = spark.table("answers").count();
+    // journey events and activity: a quarter as many rows, about 20 per customer, customers in
+    // one group each; and customer summaries (x, t_x, T in weeks) for scoring
+    long journeyRows = rows / 4;
+    spark
+        .range(journeyRows)
+        .selectExpr("pmod(hash(id, 5), " + Math.max(1, journeyRows / 20) + ") AS c")
+        .selectExpr(
+            "CAST(pmod(hash(c, 1), " + groups + ") AS INT) AS grp",
+            "CAST(c AS STRING) AS customer",
+            "element_at(array('visit', 'cart', 'purchase'), 1 + CAST(pmod(hash(c, rand(7)), 3)"
+                + " AS INT)) AS stage",
+            "date_add(DATE'2025-01-01', CAST(pmod(hash(c, rand(8)), 365) AS INT)) AS day")
+        .cache()
+        .createOrReplaceTempView("events");
+    spark.table("events").count();
+    spark
+        .range(rows / 4)
+        .selectExpr(
+            "CAST(pmod(hash(id, 1), " + groups + ") AS INT) AS grp",
+            "CAST(pmod(hash(id, 2), 20) AS INT) AS x",
+            "39.0 * pmod(hash(id, 3), 1000) / 1000 AS t_x")
+        .selectExpr("grp", "x", "CASE WHEN x = 0 THEN 0 ELSE t_x END AS t_x", "39.0D AS T")
+        .cache()
+        .createOrReplaceTempView("customers");
+    spark.table("customers").count();
     String check = "CASE WHEN %1$s BETWEEN %2$d AND %3$d THEN false ELSE raise_error('bad') END";
     Map<String, String[]> pairs = new LinkedHashMap<>();
     pairs.put(
@@ -68,9 +96,9 @@ public final class SparkBenchmark {
               + ") FROM answers GROUP BY grp"
         });
     pairs.put(
-        "nps over INT input (truncating; not registered)",
+        "nps(score) as the typed aggregator (not registered; windows, FILTER)",
         new String[] {
-          "SELECT grp, nps_int(score) FROM answers GROUP BY grp",
+          "SELECT grp, nps_typed(score).score FROM answers GROUP BY grp",
           "SELECT grp, 100.0 * (count_if(score >= 9) - count_if(score <= 6)) / count(score),"
               + " count_if("
               + String.format(check, "score", 0, 10)
@@ -102,9 +130,39 @@ public final class SparkBenchmark {
               + String.format(check, "score", 0, 10)
               + ") FROM answers GROUP BY grp"
         });
+    pairs.put(
+        "checkout(customer, stage), a registered funnel",
+        new String[] {
+          "SELECT grp, checkout(customer, stage).reached FROM events GROUP BY grp",
+          "SELECT grp, count(*), count_if(m >= 1), count_if(m >= 2) FROM (SELECT grp, customer,"
+              + " max(CASE stage WHEN 'visit' THEN 0 WHEN 'cart' THEN 1 WHEN 'purchase' THEN 2"
+              + " ELSE raise_error('bad') END) AS m FROM events GROUP BY grp, customer)"
+              + " GROUP BY grp"
+        });
+    pairs.put(
+        "monthly(customer, day), registered cohorts",
+        new String[] {
+          "SELECT grp, monthly(customer, day).average_curve FROM events GROUP BY grp",
+          "WITH active AS (SELECT DISTINCT grp, customer, trunc(day, 'MM') AS m FROM events),"
+              + " firsts AS (SELECT grp, customer, min(m) AS c FROM active GROUP BY grp, customer)"
+              + " SELECT grp, collect_list(struct(c, k, n)) FROM (SELECT a.grp, f.c,"
+              + " CAST(months_between(a.m, f.c) AS INT) AS k, count(*) AS n FROM active a JOIN"
+              + " firsts f ON a.grp = f.grp AND a.customer = f.customer GROUP BY a.grp, f.c, k)"
+              + " GROUP BY grp"
+        });
+    // P(alive) of the BG/NBD in closed form (Fader, Hardie & Lee 2005, eq. 11), as SQL
+    pairs.put(
+        "p_alive(x, t_x, T), BG/NBD, per customer row (summed)",
+        new String[] {
+          "SELECT grp, sum(p_alive(x, t_x, T)) FROM customers GROUP BY grp",
+          "SELECT grp, sum(CASE WHEN x = 0 THEN 1D ELSE 1D / (1D + 0.793D / (2.426D + x - 1)"
+              + " * pow((4.414D + T) / (4.414D + t_x), 0.243D + x)) END) FROM customers"
+              + " GROUP BY grp"
+        });
     System.out.printf(
-        "%,d cached rows in %d groups, local[2], %d runs each (ms per query)%n",
-        cached, groups, runs);
+        "%,d cached rows in %d groups, local[2], %d runs each (ms per query); %,d events, %,d"
+            + " customer summaries%n",
+        cached, groups, runs, journeyRows, rows / 4);
     System.out.println(
         "| function | library, median | native SQL, median | ratio | runs (library) |");
     System.out.println("|---|---:|---:|---:|---|");
@@ -126,51 +184,6 @@ public final class SparkBenchmark {
           "| `%s` | %.0f | %.0f | %.2f | %s |%n", pair.getKey(), a, b, a / b, format(ours));
     }
     spark.stop();
-  }
-
-  /** {@code nps} as it was before inputs were read as doubles: INT input, the score only. */
-  private static final class IntNps extends Aggregator<Integer, NpsBuffer, Double> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public NpsBuffer zero() {
-      return new NpsBuffer();
-    }
-
-    @Override
-    public NpsBuffer reduce(NpsBuffer buffer, Integer score) {
-      if (score == null) {
-        buffer.nulls++;
-      } else if (score < 0 || score > 10) {
-        throw new IllegalArgumentException("nps_int: score " + score + " is outside [0, 10]");
-      } else {
-        buffer.counts.accept(score);
-      }
-      return buffer;
-    }
-
-    @Override
-    public NpsBuffer merge(NpsBuffer a, NpsBuffer b) {
-      a.counts.combine(b.counts);
-      a.nulls += b.nulls;
-      return a;
-    }
-
-    @Override
-    public Double finish(NpsBuffer buffer) {
-      Nps nps = buffer.counts.snapshot();
-      return nps.isEmpty() ? null : nps.score();
-    }
-
-    @Override
-    public Encoder<NpsBuffer> bufferEncoder() {
-      return Encoders.javaSerialization(NpsBuffer.class);
-    }
-
-    @Override
-    public Encoder<Double> outputEncoder() {
-      return Encoders.DOUBLE();
-    }
   }
 
   private static double time(SparkSession spark, String sql) {
