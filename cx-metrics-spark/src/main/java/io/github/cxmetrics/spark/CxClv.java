@@ -2,8 +2,10 @@ package io.github.cxmetrics.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.github.cxmetrics.value.CalibrationHoldout;
 import io.github.cxmetrics.value.CustomerSummaries;
 import io.github.cxmetrics.value.GammaGamma;
+import io.github.cxmetrics.value.HoldoutHistory;
 import io.github.cxmetrics.value.ModelFit;
 import io.github.cxmetrics.value.ProbabilisticClv;
 import io.github.cxmetrics.value.PurchaseHistory;
@@ -12,10 +14,13 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.apache.spark.api.java.function.MapFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -100,16 +105,65 @@ public final class CxClv {
       String amount,
       LocalDate calibrationEnd,
       ChronoUnit unit) {
+    Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+    // the core's own argument checks (the unit), on no transactions
+    PurchaseHistory.summarize(List.of(), t -> t, t -> calibrationEnd, t -> 0, calibrationEnd, unit);
+    return histories(transactions, customer, date, amount, calibrationEnd, null, unit);
+  }
+
+  /**
+   * Summarises a transaction log split for validation, exactly as {@link CalibrationHoldout#of}
+   * does on each customer's transactions ordered by date and then amount: the columns of {@link
+   * #purchaseHistories(Dataset, String, String, String, LocalDate, ChronoUnit)} for the calibration
+   * period (to {@code calibrationEnd}), then {@code holdout_purchases} (INT, the purchase days
+   * after {@code calibrationEnd} up to {@code observationEnd}, inclusive) and {@code holdout_value}
+   * (DOUBLE, their total amount). The rows are the calibration base: a customer whose first
+   * purchase is in the holdout has no row (a model fitted to the calibration period knows nothing
+   * of them), and transactions after {@code observationEnd} are outside the study by definition.
+   * Compare the holdout columns with {@code expected_purchases(holdout length, x, t_x, T)} of a
+   * model fitted to the calibration columns.
+   *
+   * @param transactions one row per transaction
+   * @param customer the customer column (any type Spark can group by)
+   * @param date the date column, DATE or TIMESTAMP
+   * @param amount the amount column, finite and {@code >= 0}
+   * @param calibrationEnd the last day of the calibration period, inclusive
+   * @param observationEnd the last day of the holdout period, inclusive, after {@code
+   *     calibrationEnd}
+   * @param unit {@link ChronoUnit#DAYS} or {@link ChronoUnit#WEEKS}
+   * @return the summaries with their holdout counts, a lazy Dataset
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code observationEnd} is not after {@code calibrationEnd}
+   *     or {@code unit} is neither days nor weeks; when the Dataset is computed, as {@link
+   *     #purchaseHistories(Dataset, String, String, String, LocalDate, ChronoUnit)}
+   */
+  public static Dataset<Row> purchaseHistories(
+      Dataset<Row> transactions,
+      String customer,
+      String date,
+      String amount,
+      LocalDate calibrationEnd,
+      LocalDate observationEnd,
+      ChronoUnit unit) {
+    // the core's own argument checks (the holdout's length, the unit), on no transactions
+    CalibrationHoldout.of(
+        List.of(), t -> t, t -> calibrationEnd, t -> 0, calibrationEnd, observationEnd, unit);
+    return histories(transactions, customer, date, amount, calibrationEnd, observationEnd, unit);
+  }
+
+  /** Both forms of {@code purchaseHistories}; {@code observationEnd} null for no holdout. */
+  private static Dataset<Row> histories(
+      Dataset<Row> transactions,
+      String customer,
+      String date,
+      String amount,
+      LocalDate calibrationEnd,
+      LocalDate observationEnd,
+      ChronoUnit unit) {
     Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(amount, "amount");
-    Objects.requireNonNull(calibrationEnd, "calibrationEnd");
-    Objects.requireNonNull(unit, "unit");
-    if (unit != ChronoUnit.DAYS && unit != ChronoUnit.WEEKS) {
-      throw new IllegalArgumentException(
-          "unit " + unit + " must be DAYS or WEEKS: other units have no fixed length in days");
-    }
     StructType schema =
         new StructType()
             .add(customer, transactions.schema().apply(customer).dataType(), false)
@@ -119,17 +173,25 @@ public final class CxClv {
             .add(SUMMARY_COLUMNS[3], DataTypes.DoubleType, false)
             .add(SUMMARY_COLUMNS[4], DataTypes.DoubleType, false)
             .add(SUMMARY_COLUMNS[5], DataTypes.DoubleType, true);
+    if (observationEnd != null) {
+      schema =
+          schema
+              .add("holdout_purchases", DataTypes.IntegerType, false)
+              .add("holdout_value", DataTypes.DoubleType, false);
+    }
     String customerName = customer;
+    LocalDate lastDay = observationEnd == null ? calibrationEnd : observationEnd;
     return transactions
         .select(
             notNull(customer, col(customer)).as(customer),
             notNull(date, functions.to_date(col(date))).as(DAY),
             col(amount).cast("double").as(AMOUNT))
-        .filter(col(DAY).leq(functions.lit(java.sql.Date.valueOf(calibrationEnd))))
+        .filter(col(DAY).leq(functions.lit(java.sql.Date.valueOf(lastDay))))
         .groupBy(col(customer))
         .agg(functions.collect_list(functions.struct(col(DAY), col(AMOUNT))))
-        .map(
-            (MapFunction<Row, Row>) row -> summary(row, customerName, calibrationEnd, unit),
+        .flatMap(
+            (FlatMapFunction<Row, Row>)
+                row -> summary(row, customerName, calibrationEnd, observationEnd, unit).iterator(),
             Encoders.row(schema));
   }
 
@@ -142,8 +204,16 @@ public final class CxClv {
         .otherwise(value);
   }
 
-  /** One customer's row of {@link #purchaseHistories}: its purchases sorted, then the core. */
-  private static Row summary(Row row, String customer, LocalDate calibrationEnd, ChronoUnit unit) {
+  /**
+   * One customer's row of {@link #purchaseHistories}, if the customer is in the base: their
+   * purchases sorted, then the core.
+   */
+  private static List<Row> summary(
+      Row row,
+      String customer,
+      LocalDate calibrationEnd,
+      LocalDate observationEnd,
+      ChronoUnit unit) {
     Object id = row.get(0);
     List<Row> purchases = new ArrayList<>(row.getList(1));
     for (Row purchase : purchases) {
@@ -155,28 +225,43 @@ public final class CxClv {
     purchases.sort(
         Comparator.<Row, LocalDate>comparing(p -> p.<java.sql.Date>getAs(0).toLocalDate())
             .thenComparingDouble(p -> p.getDouble(1)));
-    List<PurchaseHistory> history;
+    Function<Row, Object> identity = p -> id;
+    Function<Row, LocalDate> day = p -> p.<java.sql.Date>getAs(0).toLocalDate();
+    ToDoubleFunction<Row> value = p -> p.getDouble(1);
     try {
-      history =
-          PurchaseHistory.summarize(
-              purchases,
-              p -> id,
-              p -> p.<java.sql.Date>getAs(0).toLocalDate(),
-              p -> p.getDouble(1),
-              calibrationEnd,
-              unit);
+      if (observationEnd == null) {
+        PurchaseHistory h =
+            PurchaseHistory.summarize(purchases, identity, day, value, calibrationEnd, unit).get(0);
+        return List.of(RowFactory.create(calibrationColumns(id, h)));
+      }
+      List<HoldoutHistory> base =
+          CalibrationHoldout.of(
+                  purchases, identity, day, value, calibrationEnd, observationEnd, unit)
+              .customers();
+      if (base.isEmpty()) {
+        return List.of(); // first seen in the holdout
+      }
+      HoldoutHistory h = base.get(0);
+      Object[] columns = Arrays.copyOf(calibrationColumns(id, h.calibration()), 9);
+      columns[7] = h.holdoutPurchases();
+      columns[8] = h.holdoutValue();
+      return List.of(RowFactory.create(columns));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(customer + " " + id + ": " + e.getMessage(), e);
     }
-    PurchaseHistory h = history.get(0);
-    return RowFactory.create(
-        id,
-        java.sql.Date.valueOf(h.firstPurchase()),
-        h.frequency(),
-        h.recency(),
-        h.age(),
-        h.repeatValue(),
-        h.frequency() == 0 ? null : h.averageRepeatValue().getAsDouble());
+  }
+
+  /** The customer and the {@link #SUMMARY_COLUMNS} of one summary. */
+  private static Object[] calibrationColumns(Object id, PurchaseHistory h) {
+    return new Object[] {
+      id,
+      java.sql.Date.valueOf(h.firstPurchase()),
+      h.frequency(),
+      h.recency(),
+      h.age(),
+      h.repeatValue(),
+      h.frequency() == 0 ? null : h.averageRepeatValue().getAsDouble()
+    };
   }
 
   /**

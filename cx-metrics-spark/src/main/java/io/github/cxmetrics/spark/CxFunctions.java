@@ -47,6 +47,18 @@ import org.apache.spark.sql.functions;
  * scores. Other scales: register {@link #csat(RatingScale, int, double)} or {@link
  * #ces(RatingScale, EffortDirection, double)} under a name of your choice with {@code
  * spark.udf().register(name, functions.udaf(aggregator, Encoders.DOUBLE()))}.
+ *
+ * <p>In a classic (non-Connect) session, {@code nps}, {@code csat} and {@code ces} are registered
+ * as functions that expand, when a query is analysed, into Spark's own counting aggregates ({@code
+ * count}, a {@code count_if} per category or rating, the whole-number and range check) and one
+ * per-group function that builds the core's value from the counts: the per-row work is Spark's
+ * code-generated hash aggregation, and the counts are the whole state of the core's value, so the
+ * result is the one the typed aggregators ({@link #nps(double)}, {@link #csat(RatingScale, int,
+ * double)}, {@link #ces(RatingScale, EffortDirection, double)}) give. An expanded function cannot
+ * be a window function or take {@code DISTINCT} or {@code FILTER} (Spark refuses the query); the
+ * typed aggregators, registered under another name, can. A call with other than one argument, or
+ * with a non-numeric one, fails the analysis naming the function and the argument. On other
+ * sessions the typed aggregators are registered under the three names.
  */
 public final class CxFunctions {
   /** The confidence level of the intervals of {@link #register(SparkSession)}. */

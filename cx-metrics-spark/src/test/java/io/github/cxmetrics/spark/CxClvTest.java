@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.cxmetrics.value.BgNbd;
+import io.github.cxmetrics.value.CalibrationHoldout;
 import io.github.cxmetrics.value.CustomerSummaries;
 import io.github.cxmetrics.value.GammaGamma;
+import io.github.cxmetrics.value.HoldoutHistory;
 import io.github.cxmetrics.value.ModelFit;
 import io.github.cxmetrics.value.ParetoNbd;
 import io.github.cxmetrics.value.ProbabilisticClv;
@@ -263,6 +265,105 @@ class CxClvTest {
       assertThat(fit.estimates()[p]).isCloseTo(coreFit.estimates()[p], within(1e-9));
     }
     assertThat(fit.model().r()).isCloseTo(0.243, within(0.0005));
+  }
+
+  @Test
+  void holdoutCountsAreTheCoresSplitOfTheSameTransactions() throws IOException {
+    List<Transaction> log = new ArrayList<>(transactions());
+    // a customer first seen in the holdout (not in the base), a purchase after the study
+    log.add(new Transaction(9999, LocalDate.of(1998, 1, 2), 10.0));
+    log.add(new Transaction(1, LocalDate.of(1998, 7, 1), 99.0));
+    StructType schema =
+        new StructType()
+            .add("customer", DataTypes.IntegerType)
+            .add("day", DataTypes.DateType)
+            .add("value", DataTypes.DoubleType);
+    List<Row> input = new ArrayList<>();
+    for (Transaction t : log) {
+      input.add(RowFactory.create(t.customer(), java.sql.Date.valueOf(t.date()), t.amount()));
+    }
+    Dataset<Row> frame = spark.createDataFrame(input, schema).repartition(3);
+    LocalDate calibrationEnd = LocalDate.of(1997, 9, 30);
+    LocalDate observationEnd = LocalDate.of(1998, 6, 30);
+    Dataset<Row> split =
+        CxClv.purchaseHistories(
+            frame, "customer", "day", "value", calibrationEnd, observationEnd, ChronoUnit.WEEKS);
+    assertThat(split.columns())
+        .containsExactly(
+            "customer",
+            "first_purchase",
+            "x",
+            "t_x",
+            "T",
+            "repeat_value",
+            "average_repeat_value",
+            "holdout_purchases",
+            "holdout_value");
+    Map<Integer, Row> byCustomer = new TreeMap<>();
+    for (Row r : split.collectAsList()) {
+      byCustomer.put(r.getInt(0), r);
+    }
+    assertThat(byCustomer).hasSize(2357).doesNotContainKey(9999);
+    // the core on each customer's transactions in date, then amount order
+    List<Transaction> ordered = new ArrayList<>(log);
+    ordered.sort(
+        Comparator.comparingInt(Transaction::customer)
+            .thenComparing(Transaction::date)
+            .thenComparingDouble(Transaction::amount));
+    CalibrationHoldout core =
+        CalibrationHoldout.of(
+            ordered,
+            Transaction::customer,
+            Transaction::date,
+            Transaction::amount,
+            calibrationEnd,
+            observationEnd,
+            ChronoUnit.WEEKS);
+    assertThat(core.customers()).hasSize(2357);
+    for (HoldoutHistory h : core.customers()) {
+      Row r = byCustomer.get((Integer) h.calibration().customer());
+      assertThat(r.getInt(2)).isEqualTo(h.calibration().frequency());
+      assertThat(r.getDouble(3)).isEqualTo(h.calibration().recency());
+      assertThat(r.getDouble(4)).isEqualTo(h.calibration().age());
+      assertThat(r.getInt(7)).isEqualTo(h.holdoutPurchases());
+      assertThat(r.getDouble(8)).isEqualTo(h.holdoutValue());
+    }
+    // an independent count: the distinct (customer, day) pairs of the holdout weeks
+    long holdoutDays =
+        log.stream()
+            .filter(t -> t.customer() != 9999)
+            .filter(t -> t.date().isAfter(calibrationEnd) && !t.date().isAfter(observationEnd))
+            .map(t -> t.customer() + "/" + t.date())
+            .distinct()
+            .count();
+    assertThat(byCustomer.values().stream().mapToLong(r -> r.getInt(7)).sum())
+        .isEqualTo(holdoutDays);
+    // the purchase after the observation end is outside the study
+    assertThat(byCustomer.get(1).getDouble(8))
+        .isEqualTo(
+            log.stream()
+                .filter(t -> t.customer() == 1)
+                .filter(t -> t.date().isAfter(calibrationEnd) && !t.date().isAfter(observationEnd))
+                .mapToDouble(Transaction::amount)
+                .sum());
+    assertThatThrownBy(
+            () ->
+                CxClv.purchaseHistories(
+                    frame,
+                    "customer",
+                    "day",
+                    "value",
+                    calibrationEnd,
+                    calibrationEnd,
+                    ChronoUnit.WEEKS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the observation end 1997-09-30 must be after the calibration end");
+    assertThatThrownBy(
+            () ->
+                CxClv.purchaseHistories(
+                    frame, "customer", "day", "value", calibrationEnd, ChronoUnit.MONTHS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unit Months must be DAYS or WEEKS");
   }
 
   @Test
