@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -457,6 +458,37 @@ public final class WindowedFunnel<S> {
     long[] time() {
       return Arrays.copyOf(time, size);
     }
+  }
+
+  /**
+   * Returns the window of one step, if {@link #withStepWindow} set one.
+   *
+   * @param step the step, in {@code [0, steps())}
+   * @return the step's window, or empty when only the whole chain's window applies
+   * @throws IllegalArgumentException if the step is out of range
+   */
+  public Optional<Duration> stepWindow(int step) {
+    checkStep(step);
+    return Optional.ofNullable(stepWindows[step]);
+  }
+
+  /**
+   * Returns the steps an exclusion stage interrupts ({@link #excluding}).
+   *
+   * @param stage an exclusion stage
+   * @return its steps in increasing order, unmodifiable; empty when {@code stage} is not an
+   *     exclusion
+   * @throws NullPointerException if {@code stage} is null
+   */
+  public List<Integer> exclusionSteps(S stage) {
+    Objects.requireNonNull(stage, "stage");
+    TreeSet<Integer> steps = exclusions.get(stage);
+    return steps == null ? List.of() : List.copyOf(steps);
+  }
+
+  /** {@return whether a step at the instant of the one before fails to advance a chain} */
+  public boolean strictlyIncreasingTimes() {
+    return strictlyIncreasing;
   }
 
   /** {@return the exclusion stages, in the order they were added: codes {@code k + x}} */

@@ -381,4 +381,44 @@ class WindowedFunnelTest {
     assertThatThrownBy(() -> count(day, new Event("u", "A", Instant.parse("1600-01-01T00:00:00Z"))))
         .hasMessageContaining("is outside the years 1678 to 2262");
   }
+
+  @Test
+  void aDefinitionRebuiltFromWhatItReportsEqualsIt() {
+    WindowedFunnel<String> plain = funnel(FunnelOrder.ORDERED, 24);
+    assertThat(plain.stepWindow(0)).isEmpty();
+    assertThat(plain.exclusionSteps("X")).isEmpty();
+    assertThat(plain.strictlyIncreasingTimes()).isFalse();
+    WindowedFunnel<String> full =
+        plain
+            .withStepWindow(1, h(2))
+            .excluding("X", 1)
+            .excluding("X", 0)
+            .excluding("Y", 1)
+            .withStrictlyIncreasingTimes()
+            .withResolution(Duration.ofMinutes(1));
+    assertThat(full.stepWindow(0)).isEmpty();
+    assertThat(full.stepWindow(1)).contains(h(2));
+    assertThat(full.exclusionSteps("X")).containsExactly(0, 1);
+    assertThat(full.exclusionSteps("Y")).containsExactly(1);
+    assertThat(full.strictlyIncreasingTimes()).isTrue();
+    // every setting, read back and applied to a fresh definition, gives an equal one
+    WindowedFunnel<String> rebuilt =
+        WindowedFunnel.of(full.stages(), full.window(), full.order())
+            .withResolution(full.resolution());
+    for (int step = 0; step < full.steps(); step++) {
+      if (full.stepWindow(step).isPresent()) {
+        rebuilt = rebuilt.withStepWindow(step, full.stepWindow(step).get());
+      }
+    }
+    for (String stage : full.exclusionStages()) {
+      for (int step : full.exclusionSteps(stage)) {
+        rebuilt = rebuilt.excluding(stage, step);
+      }
+    }
+    rebuilt = rebuilt.withStrictlyIncreasingTimes();
+    assertThat(rebuilt).isEqualTo(full).isNotEqualTo(plain);
+    assertThatThrownBy(() -> full.stepWindow(2))
+        .hasMessage("step (2) must be in [0, 1] for the stages [A, B, C]");
+    assertThatThrownBy(() -> full.exclusionSteps(null)).isInstanceOf(NullPointerException.class);
+  }
 }

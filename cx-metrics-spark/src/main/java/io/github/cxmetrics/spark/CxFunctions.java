@@ -1,10 +1,12 @@
 package io.github.cxmetrics.spark;
 
 import io.github.cxmetrics.calendar.PeriodUnit;
+import io.github.cxmetrics.journey.WindowedFunnel;
 import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
 import io.github.cxmetrics.survey.EffortDirection;
 import io.github.cxmetrics.survey.RatingScale;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -155,6 +157,65 @@ public final class CxFunctions {
             functions.udaf(
                 new FunnelAggregator(name, stages, level),
                 Encoders.tuple(Encoders.STRING(), Encoders.STRING())));
+  }
+
+  /**
+   * Registers a windowed funnel as the aggregate function {@code name(customer, stage, time)} over
+   * timestamped events, with 95% Wilson intervals per step; see {@link WindowedFunnelAggregator}
+   * for the result and {@link #registerWindowedFunnel(SparkSession, String, WindowedFunnel,
+   * Instant, double)}.
+   *
+   * @param spark the session
+   * @param name the function's SQL name
+   * @param funnel the definition: stages, window, order, step windows, exclusions, resolution
+   * @param observationEnd the end of the observation; a later event fails the query
+   * @throws NullPointerException if an argument is null
+   */
+  public static void registerWindowedFunnel(
+      SparkSession spark, String name, WindowedFunnel<String> funnel, Instant observationEnd) {
+    registerWindowedFunnel(spark, name, funnel, observationEnd, DEFAULT_LEVEL);
+  }
+
+  /**
+   * Registers a windowed funnel as the aggregate function {@code name(customer, stage, time)}: per
+   * group, the core's {@link WindowedFunnel#count(Iterable, java.util.function.Function,
+   * java.util.function.Function, java.util.function.Function, Instant) WindowedFunnel.count} on the
+   * same events, the customer and stage columns read as strings and the time column as a TIMESTAMP.
+   * Each group's events are kept by customer until the group is finished, so a customer whose
+   * events lie on several partitions is judged once, on all of them.
+   *
+   * <pre>{@code
+   * WindowedFunnel<String> week =
+   *     WindowedFunnel.of(List.of("visit", "signup", "buy"), Duration.ofDays(7), FunnelOrder.ORDERED);
+   * CxFunctions.registerWindowedFunnel(spark, "weekly_checkout", week, end);
+   * spark.sql("SELECT channel, weekly_checkout(customer, stage, at) AS f FROM events GROUP BY channel");
+   * }</pre>
+   *
+   * @param spark the session
+   * @param name the function's SQL name
+   * @param funnel the definition: stages, window, order, step windows, exclusions, resolution
+   * @param observationEnd the end of the observation: a customer whose window ends after it is in
+   *     progress, and a later event fails the query
+   * @param level the confidence level of the step intervals, in (0, 1)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   */
+  public static void registerWindowedFunnel(
+      SparkSession spark,
+      String name,
+      WindowedFunnel<String> funnel,
+      Instant observationEnd,
+      double level) {
+    Objects.requireNonNull(spark, "spark");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(funnel, "funnel");
+    spark
+        .udf()
+        .register(
+            name,
+            functions.udaf(
+                new WindowedFunnelAggregator(name, funnel, observationEnd, level),
+                Encoders.tuple(Encoders.STRING(), Encoders.STRING(), Encoders.INSTANT())));
   }
 
   /**

@@ -53,14 +53,7 @@ public final class FunnelAggregator extends Aggregator<Tuple2<String, String>, F
 
   /** {@return the struct the function returns} */
   static StructType schema() {
-    return new StructType()
-        .add("stages", DataTypes.createArrayType(DataTypes.StringType, false), false)
-        .add("reached", DataTypes.createArrayType(DataTypes.LongType, false), false)
-        .add("step_conversion", DataTypes.createArrayType(DataTypes.DoubleType, true), false)
-        .add("lower", DataTypes.createArrayType(DataTypes.DoubleType, true), false)
-        .add("upper", DataTypes.createArrayType(DataTypes.DoubleType, true), false)
-        .add("overall_conversion", DataTypes.DoubleType, true)
-        .add("nulls", DataTypes.LongType, false);
+    return funnelSchema().add("nulls", DataTypes.LongType, false);
   }
 
   @Override
@@ -99,7 +92,17 @@ public final class FunnelAggregator extends Aggregator<Tuple2<String, String>, F
         reached[i]++;
       }
     }
-    Funnel<String> funnel = Funnel.ofCounts(stages, reached);
+    List<Object> fields = fields(Funnel.ofCounts(stages, reached), level);
+    fields.add(buffer.nulls);
+    return RowFactory.create(fields.toArray());
+  }
+
+  /**
+   * The fields of a funnel in a result struct: {@code stages}, {@code reached}, {@code
+   * step_conversion}, {@code lower}, {@code upper} and {@code overall_conversion}, arrays as the
+   * Scala sequences Spark's row encoder takes.
+   */
+  static List<Object> fields(Funnel<String> funnel, double level) {
     int steps = funnel.steps();
     Double[] conversion = new Double[steps];
     Double[] lower = new Double[steps];
@@ -113,15 +116,26 @@ public final class FunnelAggregator extends Aggregator<Tuple2<String, String>, F
         upper[step] = interval.upper();
       }
     }
-    // Spark's row encoder takes arrays as Scala sequences
-    return RowFactory.create(
-        CollectionConverters.asScala(stages),
-        CollectionConverters.asScala(Arrays.stream(reached).boxed().toList()),
-        CollectionConverters.asScala(Arrays.asList(conversion)),
-        CollectionConverters.asScala(Arrays.asList(lower)),
-        CollectionConverters.asScala(Arrays.asList(upper)),
-        reached[0] == 0 ? null : funnel.overallConversion(),
-        buffer.nulls);
+    List<Long> reached = funnel.stages().stream().map(funnel::reached).toList();
+    List<Object> fields = new ArrayList<>();
+    fields.add(CollectionConverters.asScala(funnel.stages()));
+    fields.add(CollectionConverters.asScala(reached));
+    fields.add(CollectionConverters.asScala(Arrays.asList(conversion)));
+    fields.add(CollectionConverters.asScala(Arrays.asList(lower)));
+    fields.add(CollectionConverters.asScala(Arrays.asList(upper)));
+    fields.add(reached.get(0) == 0 ? null : funnel.overallConversion());
+    return fields;
+  }
+
+  /** The struct fields of {@link #fields}. */
+  static StructType funnelSchema() {
+    return new StructType()
+        .add("stages", DataTypes.createArrayType(DataTypes.StringType, false), false)
+        .add("reached", DataTypes.createArrayType(DataTypes.LongType, false), false)
+        .add("step_conversion", DataTypes.createArrayType(DataTypes.DoubleType, true), false)
+        .add("lower", DataTypes.createArrayType(DataTypes.DoubleType, true), false)
+        .add("upper", DataTypes.createArrayType(DataTypes.DoubleType, true), false)
+        .add("overall_conversion", DataTypes.DoubleType, true);
   }
 
   @Override

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cxmetrics.calendar.PeriodUnit;
+import io.github.cxmetrics.journey.ConversionTimes;
 import io.github.cxmetrics.journey.Funnel;
+import io.github.cxmetrics.journey.FunnelOrder;
+import io.github.cxmetrics.journey.FunnelResult;
+import io.github.cxmetrics.journey.WindowedFunnel;
 import io.github.cxmetrics.retention.Cohort;
 import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
 import io.github.cxmetrics.survey.Nps;
 import io.github.cxmetrics.survey.WeightedNps;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -375,6 +381,108 @@ class CxFunctionsTest {
                 + " checkout, purchase]");
     assertThatThrownBy(() -> CxFunctions.registerFunnel(spark, "f", List.of("visit")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aRegisteredWindowedFunnelEqualsTheCoreOnTheSameTimedEvents() {
+    List<String> stages = List.of("visit", "signup", "buy");
+    WindowedFunnel<String> funnel =
+        WindowedFunnel.of(stages, Duration.ofHours(48), FunnelOrder.ORDERED)
+            .withStepWindow(1, Duration.ofHours(12))
+            .excluding("cancel", 1)
+            .withResolution(Duration.ofMinutes(1));
+    Instant end = Instant.parse("2026-03-10T00:00:00Z");
+    CxFunctions.registerWindowedFunnel(spark, "two_days", funnel, end);
+    StructType schema =
+        new StructType()
+            .add("channel", DataTypes.StringType)
+            .add("customer", DataTypes.StringType, true)
+            .add("stage", DataTypes.StringType, true)
+            .add("at", DataTypes.TimestampType, true);
+    SplittableRandom random = new SplittableRandom(20261202L);
+    List<String> codes = List.of("visit", "signup", "buy", "cancel");
+    List<Row> events = new ArrayList<>();
+    Instant start = Instant.parse("2026-03-01T00:00:00Z");
+    for (int i = 0; i < 5000; i++) {
+      // each customer's events in one channel, spread over partitions by the repartition below;
+      // times in microseconds, some in the last two days (customers still in progress)
+      int c = random.nextInt(600);
+      String channel = c % 3 == 0 ? "web" : "app";
+      String customer = random.nextInt(80) == 0 ? null : "u" + c;
+      String stage = codes.get(Math.min(random.nextInt(4), random.nextInt(4)));
+      Instant at =
+          random.nextInt(70) == 0
+              ? null
+              : start.plusNanos(random.nextLong(9L * 86_400_000_000L) * 1000L);
+      events.add(
+          RowFactory.create(
+              channel, customer, stage, at == null ? null : java.sql.Timestamp.from(at)));
+    }
+    spark.createDataFrame(events, schema).repartition(5).createOrReplaceTempView("timed_events");
+    Map<String, Row> results =
+        byChannel(
+            "SELECT channel, two_days(customer, stage, at) AS f FROM timed_events GROUP BY channel");
+    assertThat(results).containsOnlyKeys("web", "app");
+    for (String channel : List.of("web", "app")) {
+      List<Row> own =
+          events.stream()
+              .filter(r -> r.getString(0).equals(channel))
+              .filter(r -> !r.isNullAt(1) && !r.isNullAt(3))
+              .toList();
+      FunnelResult<String> expected =
+          funnel.count(
+              own,
+              r -> r.getString(1),
+              r -> r.getString(2),
+              r -> r.getTimestamp(3).toInstant(),
+              end);
+      Row f = results.get(channel);
+      List<Long> reached = f.getList(f.fieldIndex("reached"));
+      assertThat(reached)
+          .containsExactly(
+              expected.decided().reached("visit"),
+              expected.decided().reached("signup"),
+              expected.decided().reached("buy"));
+      assertThat(f.<Long>getList(f.fieldIndex("in_progress")))
+          .containsExactly(expected.inProgress(0), expected.inProgress(1));
+      assertThat(expected.inProgress()).isPositive();
+      assertThat(f.<Long>getAs("not_started")).isEqualTo(expected.notStarted());
+      assertThat(f.<Double>getList(f.fieldIndex("step_conversion")).get(0))
+          .isEqualTo(expected.decided().stepConversion(0));
+      assertThat(f.<Double>getList(f.fieldIndex("lower")).get(1))
+          .isEqualTo(expected.decided().stepInterval(1, 0.95).lower());
+      for (int step = 0; step < 2; step++) {
+        ConversionTimes times = expected.conversionTimes(step);
+        assertThat(f.<Long>getList(f.fieldIndex("conversions")).get(step)).isEqualTo(times.count());
+        assertThat(f.<Double>getList(f.fieldIndex("median_seconds")).get(step))
+            .isEqualTo((double) times.median().getSeconds());
+        assertThat(f.<Double>getList(f.fieldIndex("p90_seconds")).get(step))
+            .isEqualTo((double) times.quantile(0.9).getSeconds());
+      }
+      long nulls =
+          events.stream()
+              .filter(r -> r.getString(0).equals(channel))
+              .filter(r -> r.isNullAt(1) || r.isNullAt(3))
+              .count();
+      assertThat(f.<Long>getAs("nulls")).isEqualTo(nulls).isPositive();
+    }
+    // a stage outside the funnel and an event after the observation end fail naming them
+    assertThatThrownBy(
+            () ->
+                spark
+                    .sql("SELECT two_days('u1', 'refund', TIMESTAMP'2026-03-02 00:00:00Z')")
+                    .collectAsList())
+        .hasStackTraceContaining(
+            "two_days: stage 'refund' is neither a stage of the funnel [visit, signup, buy] nor an"
+                + " exclusion [cancel]");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .sql("SELECT two_days('u1', 'visit', TIMESTAMP'2026-03-11 00:00:00Z')")
+                    .collectAsList())
+        .hasStackTraceContaining(
+            "two_days: the event of u1 at 2026-03-11T00:00:00Z is after the observation end"
+                + " 2026-03-10T00:00:00Z");
   }
 
   @Test
