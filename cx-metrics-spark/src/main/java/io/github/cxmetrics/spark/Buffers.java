@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /** Reading and writing a core encoding inside a buffer's Java serialization. */
 final class Buffers {
@@ -89,6 +90,18 @@ final class Buffers {
     byte[] bytes = new byte[length];
     in.readFully(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** An instant in whole microseconds since the epoch, Spark's timestamp (finer parts dropped). */
+  static long micros(Instant time) {
+    return Math.addExact(
+        Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000);
+  }
+
+  /** The instant of {@link #micros}. */
+  static Instant instant(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
   }
 
   static double checkLevel(double level) {

@@ -2,12 +2,15 @@ package io.github.cxmetrics.spark;
 
 import io.github.cxmetrics.calendar.PeriodUnit;
 import io.github.cxmetrics.journey.WindowedFunnel;
+import io.github.cxmetrics.retention.EventRetention;
+import io.github.cxmetrics.retention.RetentionPeriods;
 import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
 import io.github.cxmetrics.survey.EffortDirection;
 import io.github.cxmetrics.survey.RatingScale;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Encoders;
@@ -246,6 +249,105 @@ public final class CxFunctions {
             functions.udaf(
                 new CohortAggregator(name, unit, observedThrough),
                 Encoders.tuple(Encoders.STRING(), Encoders.LOCALDATE())));
+  }
+
+  /**
+   * Registers a retention table over timestamped events as the aggregate function {@code
+   * name(customer, time, starts, active)}, with 95% Wilson intervals; see {@link
+   * #registerRetention(SparkSession, String, RetentionPeriods, Instant, double)}.
+   *
+   * @param spark the session
+   * @param name the function's SQL name
+   * @param periods calendar periods or rolling windows, in a time zone
+   * @param observationEnd the end of the observation; a later event fails the query
+   * @throws NullPointerException if an argument is null
+   */
+  public static void registerRetention(
+      SparkSession spark, String name, RetentionPeriods periods, Instant observationEnd) {
+    registerRetention(spark, name, periods, observationEnd, DEFAULT_LEVEL);
+  }
+
+  /**
+   * Registers a retention table over timestamped events as the aggregate function {@code
+   * name(customer, time, starts, active)}: per group, the core's {@link EventRetention#table} on
+   * the same events, where {@code starts} says whether an event can start its customer's cohort and
+   * {@code active} whether it is a return (pass {@code true, true} for "every event is both"); see
+   * {@link EventRetentionAggregator} for the result.
+   *
+   * <pre>{@code
+   * CxFunctions.registerRetention(spark, "weekly_retention",
+   *     RetentionPeriods.calendar(PeriodUnit.WEEK, ZoneId.of("Europe/Paris")), end);
+   * spark.sql("SELECT plan, weekly_retention(customer, at, event = 'signup', event = 'purchase')"
+   *     + " AS r FROM events GROUP BY plan");
+   * }</pre>
+   *
+   * @param spark the session
+   * @param name the function's SQL name
+   * @param periods calendar periods or rolling windows, in a time zone
+   * @param observationEnd the end of the observation; a later event fails the query
+   * @param level the confidence level of the retention intervals, in (0, 1)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1)
+   */
+  public static void registerRetention(
+      SparkSession spark,
+      String name,
+      RetentionPeriods periods,
+      Instant observationEnd,
+      double level) {
+    Objects.requireNonNull(periods, "periods");
+    register(spark, EventRetentionAggregator.table(name, periods, observationEnd, level));
+  }
+
+  /**
+   * Registers stickiness as the aggregate function {@code name(customer, time)}: per group, the
+   * core's {@link EventRetention#stickiness} on the same events, every event an activity: how many
+   * customers were active in exactly {@code j} of the last {@code periods} complete calendar
+   * periods before {@code observationEnd}; see {@link EventRetentionAggregator} for the result.
+   *
+   * @param spark the session
+   * @param name the function's SQL name
+   * @param unit the calendar period unit
+   * @param zone the time zone of the calendar
+   * @param periods the number of periods counted, {@code >= 1}
+   * @param observationEnd the end of the observation; a later event fails the query
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code periods} is below 1 or above 1,000,000
+   */
+  public static void registerStickiness(
+      SparkSession spark,
+      String name,
+      PeriodUnit unit,
+      ZoneId zone,
+      int periods,
+      Instant observationEnd) {
+    register(spark, EventRetentionAggregator.stickiness(name, unit, zone, periods, observationEnd));
+  }
+
+  /**
+   * Registers lifecycle counts as the aggregate function {@code name(customer, time)}: per group,
+   * the core's {@link EventRetention#lifecycle} on the same events, every event an activity: per
+   * complete calendar period the new, returning, resurrecting and dormant customers; see {@link
+   * EventRetentionAggregator} for the result.
+   *
+   * @param spark the session
+   * @param name the function's SQL name
+   * @param unit the calendar period unit
+   * @param zone the time zone of the calendar
+   * @param observationEnd the end of the observation; a later event fails the query
+   * @throws NullPointerException if an argument is null
+   */
+  public static void registerLifecycle(
+      SparkSession spark, String name, PeriodUnit unit, ZoneId zone, Instant observationEnd) {
+    register(spark, EventRetentionAggregator.lifecycle(name, unit, zone, observationEnd));
+  }
+
+  private static void register(SparkSession spark, EventRetentionAggregator aggregator) {
+    Objects.requireNonNull(spark, "spark");
+    spark
+        .udf()
+        .register(
+            aggregator.sqlName(), functions.udaf(aggregator, Encoders.row(aggregator.input())));
   }
 
   /**

@@ -173,11 +173,7 @@ public final class WindowedFunnelAggregator
               + observationEnd);
     }
     // Spark's timestamps are whole microseconds
-    buffer.add(
-        customer,
-        code,
-        Math.addExact(
-            Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000));
+    buffer.add(customer, code, Buffers.micros(time));
     return buffer;
   }
 
@@ -190,8 +186,7 @@ public final class WindowedFunnelAggregator
   /** One event of {@link #finish}: a customer's index, a stage code and a time. */
   private record Event(int customer, int code, long micros) {
     Instant time() {
-      return Instant.ofEpochSecond(
-          Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+      return Buffers.instant(micros);
     }
   }
 

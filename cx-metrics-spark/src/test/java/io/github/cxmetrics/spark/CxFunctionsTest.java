@@ -11,6 +11,11 @@ import io.github.cxmetrics.journey.FunnelResult;
 import io.github.cxmetrics.journey.WindowedFunnel;
 import io.github.cxmetrics.retention.Cohort;
 import io.github.cxmetrics.retention.CohortTable;
+import io.github.cxmetrics.retention.EventRetention;
+import io.github.cxmetrics.retention.Lifecycle;
+import io.github.cxmetrics.retention.RetentionPeriods;
+import io.github.cxmetrics.retention.RetentionTable;
+import io.github.cxmetrics.retention.Stickiness;
 import io.github.cxmetrics.survey.Ces;
 import io.github.cxmetrics.survey.Csat;
 import io.github.cxmetrics.survey.Nps;
@@ -18,6 +23,7 @@ import io.github.cxmetrics.survey.WeightedNps;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -483,6 +489,127 @@ class CxFunctionsTest {
         .hasStackTraceContaining(
             "two_days: the event of u1 at 2026-03-11T00:00:00Z is after the observation end"
                 + " 2026-03-10T00:00:00Z");
+  }
+
+  @Test
+  void registeredEventRetentionEqualsTheCoreOnTheSameEvents() {
+    ZoneId paris = ZoneId.of("Europe/Paris");
+    Instant end = Instant.parse("2026-04-01T00:00:00Z");
+    RetentionPeriods weeks = RetentionPeriods.calendar(PeriodUnit.WEEK, paris);
+    RetentionPeriods rolling =
+        RetentionPeriods.rolling(Duration.ofDays(10), PeriodUnit.MONTH, paris);
+    CxFunctions.registerRetention(spark, "weekly_retention", weeks, end);
+    CxFunctions.registerRetention(spark, "rolling_retention", rolling, end, 0.9);
+    CxFunctions.registerStickiness(spark, "sticky", PeriodUnit.WEEK, paris, 4, end);
+    CxFunctions.registerLifecycle(spark, "weekly_lifecycle", PeriodUnit.WEEK, paris, end);
+    StructType schema =
+        new StructType()
+            .add("plan", DataTypes.StringType)
+            .add("customer", DataTypes.StringType, true)
+            .add("event", DataTypes.StringType)
+            .add("at", DataTypes.TimestampType, true);
+    SplittableRandom random = new SplittableRandom(20261203L);
+    List<Row> events = new ArrayList<>();
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    long span = Duration.between(start, end).toNanos() / 1000;
+    for (int i = 0; i < 4000; i++) {
+      int c = random.nextInt(400);
+      String plan = c % 2 == 0 ? "free" : "paid";
+      String customer = random.nextInt(90) == 0 ? null : "c" + c;
+      String event = random.nextInt(5) == 0 ? "signup" : "purchase";
+      Instant at = random.nextInt(90) == 0 ? null : start.plusNanos(random.nextLong(span) * 1000);
+      events.add(
+          RowFactory.create(
+              plan, customer, event, at == null ? null : java.sql.Timestamp.from(at)));
+    }
+    spark.createDataFrame(events, schema).repartition(6).createOrReplaceTempView("activity");
+    Map<String, Row> table =
+        byChannel(
+            "SELECT plan, weekly_retention(customer, at, event = 'signup', event = 'purchase')"
+                + " FROM activity GROUP BY plan");
+    Map<String, Row> roll =
+        byChannel(
+            "SELECT plan, rolling_retention(customer, at, event = 'signup', true)"
+                + " FROM activity GROUP BY plan");
+    Map<String, Row> sticky =
+        byChannel("SELECT plan, sticky(customer, at) FROM activity GROUP BY plan");
+    Map<String, Row> lifecycle =
+        byChannel("SELECT plan, weekly_lifecycle(customer, at) FROM activity GROUP BY plan");
+    for (String plan : List.of("free", "paid")) {
+      List<Row> own =
+          events.stream()
+              .filter(r -> r.getString(0).equals(plan) && !r.isNullAt(1) && !r.isNullAt(3))
+              .toList();
+      long nulls = events.stream().filter(r -> r.getString(0).equals(plan)).count() - own.size();
+      EventRetention<Row> core =
+          EventRetention.<Row>of(r -> r.getString(1), r -> r.getTimestamp(3).toInstant())
+              .startingWith(r -> r.getString(2).equals("signup"))
+              .activeWhen(r -> r.getString(2).equals("purchase"));
+      checkTable(table.get(plan), core.table(own, weeks, end), 0.95, nulls);
+      checkTable(roll.get(plan), core.activeWhen(r -> true).table(own, rolling, end), 0.9, nulls);
+      // stickiness and lifecycle count every event as activity
+      EventRetention<Row> every = core.activeWhen(r -> true);
+      Stickiness expectedSticky = every.stickiness(own, PeriodUnit.WEEK, paris, 4, end);
+      Row s = sticky.get(plan);
+      assertThat(s.getDate(0).toLocalDate()).isEqualTo(expectedSticky.firstPeriod());
+      assertThat(s.<Long>getList(1))
+          .containsExactly(
+              expectedSticky.customersActiveIn(1),
+              expectedSticky.customersActiveIn(2),
+              expectedSticky.customersActiveIn(3),
+              expectedSticky.customersActiveIn(4));
+      assertThat(s.<Double>getAs("ratio")).isEqualTo(expectedSticky.ratio());
+      assertThat(s.<Long>getAs("nulls")).isEqualTo(nulls).isPositive();
+      Lifecycle expectedLifecycle = every.lifecycle(own, PeriodUnit.WEEK, paris, end);
+      List<Row> periods = lifecycle.get(plan).getList(0);
+      assertThat(periods).hasSize(expectedLifecycle.periods().size()).hasSizeGreaterThan(10);
+      for (int k = 0; k < periods.size(); k++) {
+        Lifecycle.Period p = expectedLifecycle.periods().get(k);
+        Row r = periods.get(k);
+        assertThat(r.getDate(0).toLocalDate()).isEqualTo(p.start());
+        assertThat(List.of(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)))
+            .containsExactly(p.newCustomers(), p.returning(), p.resurrecting(), p.dormant());
+      }
+    }
+    assertThatThrownBy(
+            () -> spark.sql("SELECT sticky('c1', TIMESTAMP'2026-04-02 00:00:00Z')").collectAsList())
+        .hasStackTraceContaining(
+            "sticky: the event of c1 at 2026-04-02T00:00:00Z is after the observation end"
+                + " 2026-04-01T00:00:00Z");
+    assertThatThrownBy(
+            () -> CxFunctions.registerStickiness(spark, "never", PeriodUnit.WEEK, paris, 0, end))
+        .hasMessage("periods (0) must be >= 1");
+  }
+
+  private static void checkTable(Row r, RetentionTable expected, double level, long nulls) {
+    List<Row> cohorts = r.getList(0);
+    assertThat(cohorts).hasSize(expected.cohorts().size()).isNotEmpty();
+    for (int c = 0; c < cohorts.size(); c++) {
+      RetentionTable.Row cohort = expected.cohorts().get(c);
+      Row row = cohorts.get(c);
+      assertThat(row.getDate(0).toLocalDate()).isEqualTo(cohort.start());
+      assertThat(row.getLong(1)).isEqualTo(cohort.customers());
+      List<Long> returned = row.getList(3);
+      List<Long> orLater = row.getList(4);
+      assertThat(returned).hasSize(cohort.periodsObserved());
+      for (int k = 0; k < returned.size(); k++) {
+        assertThat(returned.get(k)).isEqualTo(cohort.returned(k));
+        assertThat(orLater.get(k)).isEqualTo(cohort.returnedOrLater(k));
+      }
+    }
+    List<Double> retention = r.getList(1);
+    List<Double> lower = r.getList(2);
+    List<Double> unbounded = r.getList(4);
+    assertThat(retention).hasSize(expected.periodsObserved());
+    for (int k = 0; k < retention.size(); k++) {
+      assertThat(retention.get(k)).isEqualTo(expected.retention(k).score());
+      assertThat(lower.get(k)).isEqualTo(expected.retention(k).confidenceInterval(level).lower());
+      assertThat(unbounded.get(k)).isEqualTo(expected.unboundedRetention(k).score());
+    }
+    assertThat(r.<Long>getAs("customers")).isEqualTo(expected.customers());
+    assertThat(r.<Long>getAs("customers_without_start"))
+        .isEqualTo(expected.customersWithoutStart());
+    assertThat(r.<Long>getAs("nulls")).isEqualTo(nulls);
   }
 
   @Test
