@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.rint;
+import static org.apache.spark.sql.functions.shiftleft;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.github.cxmetrics.survey.Ces;
@@ -34,11 +36,13 @@ import scala.collection.immutable.Seq;
 /**
  * {@code nps}, {@code csat} and {@code ces} as Spark's own aggregate expressions: each call
  * expands, when the query is analysed, into counts that Spark's code-generated hash aggregation
- * computes ({@code count}, {@code count_if} per category or rating, a range and whole-number check
- * that raises the documented error), and one scalar function per group that turns the counts into
- * the core's value and the result struct. The counts are the whole state of {@link Nps} and of a
- * rating histogram, so the result is the core's on the same rows, exactly as the typed aggregators
- * give it, at the speed of the SQL a user writes without the library.
+ * computes ({@code count}, the categories or rating points two to a {@code long} sum of {@code a +
+ * b * 2^32}, a range and whole-number check that raises the documented error), and one scalar
+ * function per group that turns the counts into the core's value and the result struct. The counts
+ * are the whole state of {@link Nps} and of a rating histogram, so the result is the core's on the
+ * same rows, exactly as the typed aggregators give it, at close to the speed of the SQL a user
+ * writes without the library. The packing is exact up to {@link #MAX_VALUES} non-null values in a
+ * group; a larger group fails the query, naming the typed aggregator to use instead.
  *
  * <p>This needs a classic (non-Connect) session, whose function registry accepts expression
  * builders; {@link #register} reports whether it could.
@@ -59,7 +63,7 @@ final class SqlSurveyFunctions {
         classic,
         "nps",
         "score",
-        npsCounts(),
+        npsCategories(),
         npsFinish(level),
         Nps.MIN_RESPONSE,
         Nps.MAX_RESPONSE,
@@ -69,7 +73,7 @@ final class SqlSurveyFunctions {
         classic,
         "csat",
         "rating",
-        ratingCounts(csatScale),
+        ratingCategories(csatScale),
         csatFinish(csatScale, Csat.DEFAULT_SATISFIED_FROM, level),
         csatScale.min(),
         csatScale.max(),
@@ -79,7 +83,7 @@ final class SqlSurveyFunctions {
         classic,
         "ces",
         "rating",
-        ratingCounts(cesScale),
+        ratingCategories(cesScale),
         cesFinish(cesScale, Ces.DEFAULT_DIRECTION, level),
         cesScale.min(),
         cesScale.max(),
@@ -87,51 +91,97 @@ final class SqlSurveyFunctions {
     return true;
   }
 
-  /** The counts a function's state consists of, from its checked input column. */
-  private interface Counts {
+  /**
+   * The categories a function counts, as indicators of the checked input column: all but the last,
+   * whose count is the non-null values less theirs.
+   */
+  private interface Categories {
     List<Column> of(Column value);
   }
 
-  /** NPS: every non-null answer, the promoters and the detractors (the passives are the rest). */
-  private static Counts npsCounts() {
-    return value ->
-        List.of(
-            count(value),
-            count_if(value.geq(Nps.PROMOTER_FROM)),
-            count_if(value.lt(Nps.PASSIVE_FROM)));
+  /** NPS: the promoters and the detractors (the passives are the rest). */
+  private static Categories npsCategories() {
+    return value -> List.of(value.geq(Nps.PROMOTER_FROM), value.lt(Nps.PASSIVE_FROM));
   }
 
-  /** A rating histogram: every non-null rating and each point but the highest (the rest). */
-  private static Counts ratingCounts(RatingScale scale) {
+  /** A rating histogram: each point but the highest (the rest). */
+  private static Categories ratingCategories(RatingScale scale) {
     int min = scale.min();
     int max = scale.max();
     return value -> {
-      List<Column> counts = new ArrayList<>();
-      counts.add(count(value));
+      List<Column> points = new ArrayList<>();
       for (int point = min; point < max; point++) {
-        counts.add(count_if(value.equalTo(point)));
+        points.add(value.equalTo(point));
       }
-      return counts;
+      return points;
     };
   }
 
   /**
-   * Where the counts start in the struct a per-group function receives: its first field is the
-   * check's count, which is the number of nulls (a value that fails the check fails the query).
+   * The most non-null values of one group: below it every packed half-count is below 2^31 and every
+   * packed sum below 2^63, so the counts decode exactly.
    */
-  private static final int COUNTS = 1;
+  static final long MAX_VALUES = Integer.MAX_VALUE;
+
+  /**
+   * The aggregates of a function: the check's count (the nulls), the non-null values, then the
+   * category counts two to a {@code long} sum, {@code a + b * 2^32}, which halves the aggregates
+   * Spark updates per row; {@link #counts} decodes them.
+   */
+  private static List<Column> aggregates(Column check, Column value, List<Column> categories) {
+    List<Column> parts = new ArrayList<>();
+    parts.add(count_if(check));
+    parts.add(count(value));
+    for (int k = 0; k < categories.size(); k += 2) {
+      Column packed = categories.get(k).cast(DataTypes.LongType);
+      if (k + 1 < categories.size()) {
+        packed = packed.plus(shiftleft(categories.get(k + 1).cast(DataTypes.LongType), 32));
+      }
+      parts.add(sum(packed));
+    }
+    return parts;
+  }
+
+  /**
+   * Decodes the aggregates of {@link #aggregates}: the count of every category, the last one
+   * included.
+   *
+   * @throws IllegalStateException if the group has more than {@link #MAX_VALUES} values
+   */
+  static long[] counts(Row aggregates, int categories, String name) {
+    long n = aggregates.getLong(1);
+    if (n > MAX_VALUES) {
+      throw new IllegalStateException(
+          name
+              + ": a group of "
+              + n
+              + " values is more than the "
+              + MAX_VALUES
+              + " the SQL function counts exactly; aggregate it with the typed aggregator"
+              + " (CxFunctions."
+              + name
+              + "), registered under another name");
+    }
+    long[] counts = new long[categories];
+    long rest = n;
+    for (int k = 0; k < categories - 1; k++) {
+      int field = 2 + k / 2;
+      long packed = aggregates.isNullAt(field) ? 0 : aggregates.getLong(field);
+      counts[k] = k % 2 == 0 ? packed & 0xFFFF_FFFFL : packed >>> 32;
+      rest -= counts[k];
+    }
+    counts[categories - 1] = rest;
+    return counts;
+  }
 
   /** The per-group function of {@code nps}. */
   private static UserDefinedFunction npsFinish(double level) {
     return functions.udf(
         (UDF1<Row, Row>)
-            counts -> {
-              long n = counts.getLong(COUNTS);
-              long promoters = counts.getLong(COUNTS + 1);
-              long detractors = counts.getLong(COUNTS + 2);
-              long nulls = nulls(counts);
-              return Results.nps(
-                  Nps.ofCounts(promoters, n - promoters - detractors, detractors), nulls, level);
+            aggregates -> {
+              // promoters, detractors, passives
+              long[] c = counts(aggregates, 3, "nps");
+              return Results.nps(Nps.ofCounts(c[0], c[2], c[1]), nulls(aggregates), level);
             },
         Results.NPS);
   }
@@ -143,11 +193,11 @@ final class SqlSurveyFunctions {
     int max = scale.max();
     return functions.udf(
         (UDF1<Row, Row>)
-            counts ->
+            aggregates ->
                 Results.csat(
                     Csat.definition(RatingScale.of(min, max), satisfiedFrom)
-                        .ofCounts(histogram(counts)),
-                    nulls(counts),
+                        .ofCounts(counts(aggregates, max - min + 1, "csat")),
+                    nulls(aggregates),
                     level),
         Results.CSAT);
   }
@@ -159,25 +209,13 @@ final class SqlSurveyFunctions {
     int max = scale.max();
     return functions.udf(
         (UDF1<Row, Row>)
-            counts ->
+            aggregates ->
                 Results.ces(
-                    Ces.definition(RatingScale.of(min, max), direction).ofCounts(histogram(counts)),
-                    nulls(counts),
+                    Ces.definition(RatingScale.of(min, max), direction)
+                        .ofCounts(counts(aggregates, max - min + 1, "ces")),
+                    nulls(aggregates),
                     level),
         Results.CES);
-  }
-
-  /** The histogram of a rating function's counts: n, then each point but the highest. */
-  private static long[] histogram(Row counts) {
-    int points = counts.length() - COUNTS;
-    long[] histogram = new long[points];
-    long rest = counts.getLong(COUNTS);
-    for (int k = 0; k < points - 1; k++) {
-      histogram[k] = counts.getLong(COUNTS + 1 + k);
-      rest -= histogram[k];
-    }
-    histogram[points - 1] = rest;
-    return histogram;
   }
 
   /** The group's null values. */
@@ -189,7 +227,7 @@ final class SqlSurveyFunctions {
       SparkSession session,
       String name,
       String argument,
-      Counts counts,
+      Categories categories,
       UserDefinedFunction finish,
       int min,
       int max,
@@ -208,9 +246,9 @@ final class SqlSurveyFunctions {
                 name + ": " + argument + " must be a number, got " + type.sql() + " " + shown);
           }
           Column value = ExpressionUtils.column(input).cast(DataTypes.DoubleType);
-          List<Column> parts = new ArrayList<>();
-          parts.add(count_if(checked(value, name, argument, min, max, scale)));
-          parts.addAll(counts.of(value));
+          List<Column> parts =
+              aggregates(
+                  checked(value, name, argument, min, max, scale), value, categories.of(value));
           Column result = finish.apply(functions.struct(parts.toArray(new Column[0])));
           // named as Spark names a call of a registered aggregate: nps(score)
           return session.expression(result.as(name + "(" + shown + ")"));

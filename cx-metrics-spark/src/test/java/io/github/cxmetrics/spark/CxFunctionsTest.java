@@ -305,6 +305,27 @@ class CxFunctionsTest {
   }
 
   @Test
+  void packedCountsDecodeExactlyUpToTheirLimitAndRefuseMore() {
+    // aggregates: nulls, n, then a + b * 2^32 per pair of categories; the last category is the rest
+    long a = SqlSurveyFunctions.MAX_VALUES - 5;
+    long b = 2;
+    long packed = a + (b << 32);
+    Row largest = RowFactory.create(0L, SqlSurveyFunctions.MAX_VALUES, packed, 1L << 32);
+    // five categories: a, b, 0, 1, and the rest 5 - 1 - 2 = 2
+    assertThat(SqlSurveyFunctions.counts(largest, 5, "csat")).containsExactly(a, b, 0, 1, 2);
+    // a group with no value has null sums
+    Row empty = RowFactory.create(3L, 0L, null, null);
+    assertThat(SqlSurveyFunctions.counts(empty, 5, "csat")).containsExactly(0, 0, 0, 0, 0);
+    Row tooMany = RowFactory.create(0L, SqlSurveyFunctions.MAX_VALUES + 1, 0L);
+    assertThatThrownBy(() -> SqlSurveyFunctions.counts(tooMany, 3, "nps"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "nps: a group of 2147483648 values is more than the 2147483647 the SQL function"
+                + " counts exactly; aggregate it with the typed aggregator (CxFunctions.nps),"
+                + " registered under another name");
+  }
+
+  @Test
   void aNonNumericArgumentOrAWrongNumberOfArgumentsFailsNamingIt() {
     assertThatThrownBy(() -> spark.sql("SELECT nps(channel) FROM responses").collectAsList())
         .hasStackTraceContaining("nps: score must be a number, got STRING channel");
