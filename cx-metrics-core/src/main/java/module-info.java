@@ -17,6 +17,7 @@
  *       significance and consistency across groups;
  *   <li>{@link io.github.cxmetrics.stats}: what every estimate shares, intervals, comparisons of
  *       two estimates, proportions;
+ *   <li>{@link io.github.cxmetrics.planning}: sample sizes, power and control charts;
  *   <li>{@link io.github.cxmetrics.calendar}: calendar periods (day, ISO week, month, quarter).
  * </ul>
  */
@@ -33,4 +34,5 @@ module io.github.cxmetrics.core {
   exports io.github.cxmetrics.journey;
   exports io.github.cxmetrics.breakdown;
   exports io.github.cxmetrics.calendar;
+  exports io.github.cxmetrics.planning;
 }
