@@ -17,7 +17,7 @@
  *       significance and consistency across groups;
  *   <li>{@link io.github.cxmetrics.stats}: what every estimate shares, intervals, comparisons of
  *       two estimates, proportions;
- *   <li>{@link io.github.cxmetrics.planning}: sample sizes, power and control charts;
+ *   <li>{@link io.github.cxmetrics.planning}: sample sizes, margins of error and power;
  *   <li>{@link io.github.cxmetrics.calendar}: calendar periods (day, ISO week, month, quarter).
  * </ul>
  */

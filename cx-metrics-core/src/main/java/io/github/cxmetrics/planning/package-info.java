@@ -1,7 +1,8 @@
 /**
- * Survey planning and monitoring: how many responses a margin of error or a comparison needs
- * ({@link io.github.cxmetrics.planning.SamplePlan}), and control charts that tell a period's change
- * from noise with the metric's own standard error ({@link
- * io.github.cxmetrics.planning.ControlChart}).
+ * Survey planning: how many responses a margin of error or a comparison of two groups needs, the
+ * power of a design and the difference it can detect ({@link
+ * io.github.cxmetrics.planning.SamplePlan}). Tests against a target are {@link
+ * io.github.cxmetrics.stats.TargetTest}; control charts on a trend, {@link
+ * io.github.cxmetrics.breakdown.ControlChart}.
  */
 package io.github.cxmetrics.planning;

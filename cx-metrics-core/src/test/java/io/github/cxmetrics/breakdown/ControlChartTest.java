@@ -1,4 +1,4 @@
-package io.github.cxmetrics.planning;
+package io.github.cxmetrics.breakdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,12 +7,10 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.github.cxmetrics.breakdown.PeriodValue;
-import io.github.cxmetrics.breakdown.Trend;
+import io.github.cxmetrics.breakdown.ControlChart.Limits;
+import io.github.cxmetrics.breakdown.ControlChart.Point;
+import io.github.cxmetrics.breakdown.ControlChart.SegmentSignal;
 import io.github.cxmetrics.calendar.PeriodUnit;
-import io.github.cxmetrics.planning.ControlChart.Limits;
-import io.github.cxmetrics.planning.ControlChart.Point;
-import io.github.cxmetrics.planning.ControlChart.SegmentSignal;
 import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.Proportion;

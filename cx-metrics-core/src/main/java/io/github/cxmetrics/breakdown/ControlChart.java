@@ -1,7 +1,5 @@
-package io.github.cxmetrics.planning;
+package io.github.cxmetrics.breakdown;
 
-import io.github.cxmetrics.breakdown.PeriodValue;
-import io.github.cxmetrics.breakdown.Trend;
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.Critical;
 import io.github.cxmetrics.stats.Estimate;
