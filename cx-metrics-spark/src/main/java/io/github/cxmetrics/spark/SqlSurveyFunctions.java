@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NullType;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructType;
 import scala.collection.immutable.Seq;
 
 /**
@@ -186,36 +187,46 @@ final class SqlSurveyFunctions {
         Results.NPS);
   }
 
-  /** The per-group function of {@code csat} (the scale travels as its ends: not serializable). */
+  /** The result of a rating function from its scale, its counts and its nulls. */
+  private interface RatingResult extends java.io.Serializable {
+    Row of(RatingScale scale, long[] counts, long nulls);
+  }
+
+  /** The per-group function of {@code csat}. */
   private static UserDefinedFunction csatFinish(
       RatingScale scale, int satisfiedFrom, double level) {
-    int min = scale.min();
-    int max = scale.max();
-    return functions.udf(
-        (UDF1<Row, Row>)
-            aggregates ->
-                Results.csat(
-                    Csat.definition(RatingScale.of(min, max), satisfiedFrom)
-                        .ofCounts(counts(aggregates, max - min + 1, "csat")),
-                    nulls(aggregates),
-                    level),
+    return ratingFinish(
+        scale,
+        "csat",
+        (s, counts, nulls) ->
+            Results.csat(Csat.definition(s, satisfiedFrom).ofCounts(counts), nulls, level),
         Results.CSAT);
   }
 
   /** The per-group function of {@code ces}. */
   private static UserDefinedFunction cesFinish(
       RatingScale scale, EffortDirection direction, double level) {
+    return ratingFinish(
+        scale,
+        "ces",
+        (s, counts, nulls) ->
+            Results.ces(Ces.definition(s, direction).ofCounts(counts), nulls, level),
+        Results.CES);
+  }
+
+  /** A rating function's per-group function; the scale travels as its ends (not serializable). */
+  private static UserDefinedFunction ratingFinish(
+      RatingScale scale, String name, RatingResult result, StructType type) {
     int min = scale.min();
     int max = scale.max();
     return functions.udf(
         (UDF1<Row, Row>)
             aggregates ->
-                Results.ces(
-                    Ces.definition(RatingScale.of(min, max), direction)
-                        .ofCounts(counts(aggregates, max - min + 1, "ces")),
-                    nulls(aggregates),
-                    level),
-        Results.CES);
+                result.of(
+                    RatingScale.of(min, max),
+                    counts(aggregates, max - min + 1, name),
+                    nulls(aggregates)),
+        type);
   }
 
   /** The group's null values. */

@@ -179,6 +179,20 @@ class CxClvTest {
     assertThat(one.getDouble(2)).isEqualTo(pareto.probabilityAlive(2, 30, 39));
   }
 
+  /** Transactions as a DataFrame of (customer, day, value) over {@code partitions}. */
+  private static Dataset<Row> frame(List<Transaction> log, int partitions) {
+    StructType schema =
+        new StructType()
+            .add("customer", DataTypes.IntegerType)
+            .add("day", DataTypes.DateType)
+            .add("value", DataTypes.DoubleType);
+    List<Row> input = new ArrayList<>();
+    for (Transaction t : log) {
+      input.add(RowFactory.create(t.customer(), java.sql.Date.valueOf(t.date()), t.amount()));
+    }
+    return spark.createDataFrame(input, schema).repartition(partitions);
+  }
+
   /** One row of {@code CDNOW_sample.txt}. */
   private record Transaction(int customer, LocalDate date, double amount) {}
 
@@ -203,16 +217,7 @@ class CxClvTest {
   void transactionsAreSummarisedAsTheCoreDoesAndFitEndToEnd() throws IOException {
     List<Transaction> log = transactions();
     assertThat(log).hasSize(6919);
-    StructType schema =
-        new StructType()
-            .add("customer", DataTypes.IntegerType)
-            .add("day", DataTypes.DateType)
-            .add("value", DataTypes.DoubleType);
-    List<Row> input = new ArrayList<>();
-    for (Transaction t : log) {
-      input.add(RowFactory.create(t.customer(), java.sql.Date.valueOf(t.date()), t.amount()));
-    }
-    Dataset<Row> frame = spark.createDataFrame(input, schema).repartition(4);
+    Dataset<Row> frame = frame(log, 4);
     LocalDate end = LocalDate.of(1997, 9, 30);
     Dataset<Row> histories =
         CxClv.purchaseHistories(frame, "customer", "day", "value", end, ChronoUnit.WEEKS);
@@ -273,16 +278,7 @@ class CxClvTest {
     // a customer first seen in the holdout (not in the base), a purchase after the study
     log.add(new Transaction(9999, LocalDate.of(1998, 1, 2), 10.0));
     log.add(new Transaction(1, LocalDate.of(1998, 7, 1), 99.0));
-    StructType schema =
-        new StructType()
-            .add("customer", DataTypes.IntegerType)
-            .add("day", DataTypes.DateType)
-            .add("value", DataTypes.DoubleType);
-    List<Row> input = new ArrayList<>();
-    for (Transaction t : log) {
-      input.add(RowFactory.create(t.customer(), java.sql.Date.valueOf(t.date()), t.amount()));
-    }
-    Dataset<Row> frame = spark.createDataFrame(input, schema).repartition(3);
+    Dataset<Row> frame = frame(log, 3);
     LocalDate calibrationEnd = LocalDate.of(1997, 9, 30);
     LocalDate observationEnd = LocalDate.of(1998, 6, 30);
     Dataset<Row> split =
