@@ -18,6 +18,7 @@
  *   <li>{@link io.github.cxmetrics.stats}: what every estimate shares, intervals, comparisons of
  *       two estimates, proportions;
  *   <li>{@link io.github.cxmetrics.planning}: sample sizes, margins of error and power;
+ *   <li>{@link io.github.cxmetrics.drivers}: key-driver analysis from exact co-moments;
  *   <li>{@link io.github.cxmetrics.calendar}: calendar periods (day, ISO week, month, quarter).
  * </ul>
  */
@@ -35,4 +36,5 @@ module io.github.cxmetrics.core {
   exports io.github.cxmetrics.breakdown;
   exports io.github.cxmetrics.calendar;
   exports io.github.cxmetrics.planning;
+  exports io.github.cxmetrics.drivers;
 }

@@ -1,0 +1,130 @@
+package io.github.cxmetrics.drivers;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Counts responses into {@link DriverMoments}: one outcome and one rating per driver each. Not
+ * thread-safe; give each thread its own and {@link #combine} them.
+ */
+public final class DriverAccumulator {
+  private final List<String> drivers;
+  private final int variables;
+  private final long[] sums;
+  private final long[] products;
+  private final long[] row;
+  private long count;
+  private long incomplete;
+
+  /**
+   * Creates an empty accumulator for named drivers.
+   *
+   * @param drivers the drivers' names, at least one, distinct and not null
+   * @throws NullPointerException if {@code drivers} or a name is null
+   * @throws IllegalArgumentException if there is no driver or a name repeats
+   */
+  public DriverAccumulator(List<String> drivers) {
+    this.drivers = DriverMoments.empty(drivers).drivers();
+    this.variables = this.drivers.size() + 1;
+    this.sums = new long[variables];
+    this.products = new long[variables * (variables + 1) / 2];
+    this.row = new long[variables];
+  }
+
+  /**
+   * Adds a complete response.
+   *
+   * @param outcome the outcome (an NPS answer 0..10, a CSAT or CES rating)
+   * @param ratings one rating per driver, in the order of the drivers
+   * @return this accumulator
+   * @throws NullPointerException if {@code ratings} is null
+   * @throws IllegalArgumentException if there is not one rating per driver, naming both counts
+   * @throws ArithmeticException if a sum overflows a {@code long}
+   */
+  public DriverAccumulator accept(int outcome, int... ratings) {
+    Objects.requireNonNull(ratings, "ratings");
+    if (ratings.length != variables - 1) {
+      throw new IllegalArgumentException(
+          ratings.length + " ratings for the " + (variables - 1) + " drivers " + drivers);
+    }
+    row[0] = outcome;
+    for (int i = 0; i < ratings.length; i++) {
+      row[i + 1] = ratings[i];
+    }
+    add();
+    return this;
+  }
+
+  /**
+   * Adds a response whose answers may be missing (null): a complete one is counted, an incomplete
+   * one is left out of the co-moments and counted in {@link DriverMoments#incomplete()}.
+   *
+   * @param outcome the outcome, or null
+   * @param ratings one rating per driver, each possibly null
+   * @return this accumulator
+   * @throws NullPointerException if {@code ratings} (the array) is null
+   * @throws IllegalArgumentException if there is not one rating per driver
+   * @throws ArithmeticException if a sum overflows a {@code long}
+   */
+  public DriverAccumulator acceptWithMissing(Integer outcome, Integer... ratings) {
+    Objects.requireNonNull(ratings, "ratings");
+    if (ratings.length != variables - 1) {
+      throw new IllegalArgumentException(
+          ratings.length + " ratings for the " + (variables - 1) + " drivers " + drivers);
+    }
+    if (outcome == null) {
+      incomplete++;
+      return this;
+    }
+    for (Integer rating : ratings) {
+      if (rating == null) {
+        incomplete++;
+        return this;
+      }
+    }
+    row[0] = outcome;
+    for (int i = 0; i < ratings.length; i++) {
+      row[i + 1] = ratings[i];
+    }
+    add();
+    return this;
+  }
+
+  private void add() {
+    int p = 0;
+    for (int i = 0; i < variables; i++) {
+      long a = row[i];
+      sums[i] = Math.addExact(sums[i], a);
+      for (int j = i; j < variables; j++) {
+        products[p] = Math.addExact(products[p], a * row[j]);
+        p++;
+      }
+    }
+    count++;
+  }
+
+  /**
+   * Adds what another accumulator of the same drivers holds.
+   *
+   * @param other the other accumulator, unchanged
+   * @return this accumulator
+   * @throws NullPointerException if {@code other} is null
+   * @throws IllegalArgumentException if the drivers differ, naming both
+   * @throws ArithmeticException if a sum overflows a {@code long}
+   */
+  public DriverAccumulator combine(DriverAccumulator other) {
+    DriverMoments merged = snapshot().merge(other.snapshot());
+    for (int i = 0; i < variables; i++) {
+      sums[i] = merged.sum(i);
+    }
+    System.arraycopy(merged.products(), 0, products, 0, products.length);
+    count = merged.count();
+    incomplete = merged.incomplete();
+    return this;
+  }
+
+  /** {@return the co-moments counted so far, an immutable value} */
+  public DriverMoments snapshot() {
+    return new DriverMoments(drivers, count, incomplete, sums.clone(), products.clone());
+  }
+}
