@@ -54,3 +54,13 @@ for order in orders:
         before.append(c)
 lmg /= len(orders)
 print("lmg", repr(lmg.tolist()), "sum", repr(lmg.sum()))
+
+# 3. Johnson's (2000) relative weights with numpy.linalg.eigh: L = V diag(sqrt(l)) V', b = L^-1 r,
+#    weight_j = sum_m L_jm^2 b_m^2.
+Rxx = corr[1:, 1:]
+rxy = corr[0, 1:]
+l, V = np.linalg.eigh(Rxx)
+L = V @ np.diag(np.sqrt(l)) @ V.T
+b = np.linalg.solve(L, rxy)
+weights = (L ** 2) @ (b ** 2)
+print("relative weights", repr(weights.tolist()), "sum", repr(weights.sum()))

@@ -40,18 +40,21 @@ public final class DriverImportance {
   private final double[] coefficients;
   private final double rSquared;
   private final double[] lmg;
+  private final double[] relativeWeights;
 
   private DriverImportance(
       DriverMoments moments,
       double[] correlations,
       double[] coefficients,
       double rSquared,
-      double[] lmg) {
+      double[] lmg,
+      double[] relativeWeights) {
     this.moments = moments;
     this.correlations = correlations;
     this.coefficients = coefficients;
     this.rSquared = rSquared;
     this.lmg = lmg;
+    this.relativeWeights = relativeWeights;
   }
 
   /**
@@ -112,7 +115,55 @@ public final class DriverImportance {
         }
       }
     }
-    return new DriverImportance(moments, withOutcome, beta, r2[subsets - 1], lmg);
+    return new DriverImportance(
+        moments, withOutcome, beta, r2[subsets - 1], lmg, relativeWeights(r, withOutcome, k));
+  }
+
+  /**
+   * Johnson's relative weights: with {@code R = V diag(l) V'} the drivers' correlation matrix,
+   * {@code L = V diag(sqrt l) V'} its symmetric square root (the correlations of the drivers with
+   * their closest orthogonal counterparts), {@code b = L^-1 r} the coefficients of the outcome on
+   * those, and the weight of driver {@code j} {@code sum_m L_jm^2 b_m^2}.
+   */
+  private static double[] relativeWeights(double[][] r, double[] withOutcome, int k) {
+    double[][] a = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        a[i][j] = r[i + 1][j + 1];
+      }
+    }
+    double[][] v = new double[k][k];
+    double[] l = Jacobi.eigen(a, v);
+    double[][] root = new double[k][k];
+    double[] b = new double[k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        double sum = 0;
+        for (int m = 0; m < k; m++) {
+          sum += v[i][m] * Math.sqrt(Math.max(0, l[m])) * v[j][m];
+        }
+        root[i][j] = sum;
+      }
+    }
+    // L^-1 r = V diag(1 / sqrt l) V' r; the Cholesky above has already refused a singular R
+    for (int i = 0; i < k; i++) {
+      double sum = 0;
+      for (int m = 0; m < k; m++) {
+        double projection = 0;
+        for (int j = 0; j < k; j++) {
+          projection += v[j][m] * withOutcome[j];
+        }
+        sum += v[i][m] * projection / Math.sqrt(l[m]);
+      }
+      b[i] = sum;
+    }
+    double[] weights = new double[k];
+    for (int j = 0; j < k; j++) {
+      for (int m = 0; m < k; m++) {
+        weights[j] += root[j][m] * root[j][m] * b[m] * b[m];
+      }
+    }
+    return weights;
   }
 
   private static double binomial(int n, int s) {
@@ -231,6 +282,20 @@ public final class DriverImportance {
    */
   public double lmg(String driver) {
     return lmg[index(driver)];
+  }
+
+  /**
+   * Returns a driver's relative weight (J. W. Johnson, "A Heuristic Method for Estimating the
+   * Relative Weight of Predictor Variables in Multiple Regression", Multivariate Behavioral
+   * Research 35(1), 1-19, 2000): its share of R^2 through the orthogonal counterparts of the
+   * drivers. The weights add up to R^2 and are close to the LMG importances.
+   *
+   * @param driver the driver's name
+   * @return the weight, in [0, R^2]
+   * @throws IllegalArgumentException if the driver is unknown
+   */
+  public double relativeWeight(String driver) {
+    return relativeWeights[index(driver)];
   }
 
   /**

@@ -126,14 +126,18 @@ class DriverImportanceTest {
               DriverImportance f = DriverImportance.of(forward.snapshot());
               DriverImportance b = DriverImportance.of(backward.snapshot());
               double total = 0;
+              double weights = 0;
               for (String name : names) {
                 double lmg = f.lmg(name);
+                weights += f.relativeWeight(name);
+                assertThat(b.relativeWeight(name)).isCloseTo(f.relativeWeight(name), within(1e-10));
                 assertThat(lmg).isBetween(-1e-12, f.rSquared() + 1e-12);
                 // relabelling the drivers permutes their importances
                 assertThat(b.lmg(name)).isCloseTo(lmg, within(1e-12));
                 total += lmg;
               }
               assertThat(total).isCloseTo(f.rSquared(), within(1e-12));
+              assertThat(weights).isCloseTo(f.rSquared(), within(1e-10));
               assertThat(f.rSquared()).isBetween(0.0, 1.0);
             });
   }
