@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collector;
 
 /**
  * The co-moments of an outcome and {@code k} driver ratings over complete responses, kept as exact
@@ -61,6 +63,43 @@ public final class DriverMoments implements Mergeable<DriverMoments> {
     int variables = names.size() + 1;
     return new DriverMoments(
         names, 0, 0, new long[variables], new long[variables * (variables + 1) / 2]);
+  }
+
+  /**
+   * A collector of responses into co-moments, e.g. per segment with {@code Breakdown.of(responses,
+   * Response::channel, DriverMoments.toDriverMoments(...))}; safe on parallel streams.
+   *
+   * @param <T> the type of the responses
+   * @param drivers the drivers' names, at least one, distinct
+   * @param outcome reads a response's outcome; null for a missing answer
+   * @param ratings one reader per driver, in the order of {@code drivers}; null for a missing
+   *     answer
+   * @return the collector; a response with a missing answer is counted in {@link #incomplete()}
+   * @throws NullPointerException if an argument or a reader is null
+   * @throws IllegalArgumentException if there is not one reader per driver, or the names are
+   *     invalid as in {@link #empty}
+   */
+  public static <T> Collector<T, ?, DriverMoments> toDriverMoments(
+      List<String> drivers,
+      Function<? super T, Integer> outcome,
+      List<? extends Function<? super T, Integer>> ratings) {
+    Objects.requireNonNull(outcome, "outcome");
+    List<Function<? super T, Integer>> readers = List.copyOf(ratings);
+    if (readers.size() != empty(drivers).drivers().size()) {
+      throw new IllegalArgumentException(
+          readers.size() + " rating readers for the " + drivers.size() + " drivers " + drivers);
+    }
+    return Collector.of(
+        () -> new DriverAccumulator(drivers),
+        (accumulator, response) -> {
+          Integer[] row = new Integer[readers.size()];
+          for (int i = 0; i < row.length; i++) {
+            row[i] = readers.get(i).apply(response);
+          }
+          accumulator.acceptWithMissing(outcome.apply(response), row);
+        },
+        DriverAccumulator::combine,
+        DriverAccumulator::snapshot);
   }
 
   /** Index of the pair (i, j), i <= j, in the packed upper triangle. */

@@ -5,6 +5,9 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.github.cxmetrics.laws.MergeableLaws;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collector;
 import org.quicktheories.core.Gen;
 
 /** The merge laws of {@link DriverMoments}: an outcome 0..10 and two drivers 1..5, some missing. */
@@ -36,5 +39,15 @@ class DriverMomentsPropertiesTest extends MergeableLaws<DriverMoments, int[]> {
   @Override
   protected DriverMoments empty() {
     return DriverMoments.empty(DRIVERS);
+  }
+
+  @Override
+  protected Optional<Collector<int[], ?, DriverMoments>> collector() {
+    return Optional.of(
+        DriverMoments.toDriverMoments(
+            DRIVERS,
+            r -> r[0],
+            List.<Function<int[], Integer>>of(
+                r -> r[1] == 0 ? null : r[1], r -> r[2] == 0 ? null : r[2])));
   }
 }
