@@ -351,7 +351,10 @@ public final class CxFunctions {
   }
 
   /**
-   * Returns the aggregator behind {@code nps(score)}.
+   * Returns the typed aggregator of NPS: what {@code nps(score)} is on a session that is not
+   * classic (Spark Connect), and what to register under a name of your choice with {@code
+   * functions.udaf(aggregator, Encoders.DOUBLE())} for a window function or a {@code FILTER}
+   * clause; its struct is the registered function's.
    *
    * @param level the confidence level of the interval, in (0, 1)
    * @return the aggregator

@@ -7,8 +7,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Aggregator;
 
 /**
- * {@code nps(score)}: the Net Promoter Score of a column of answers 0..10, exactly as {@link
- * Nps#of(int...)} computes it on the same rows.
+ * The typed aggregator of {@code nps(score)} (registered under that name on sessions that are not
+ * classic; see {@link CxFunctions}): the Net Promoter Score of a column of answers 0..10, exactly
+ * as {@link Nps#of(int...)} computes it on the same rows.
  *
  * <p>The result is a struct of {@code score} (NPS points in [-100, 100]), {@code n}, {@code
  * promoters}, {@code passives}, {@code detractors}, {@code nulls}, {@code standard_error} and the

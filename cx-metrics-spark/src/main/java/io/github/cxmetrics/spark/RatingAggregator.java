@@ -10,8 +10,10 @@ import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code csat(rating)} and {@code ces(rating)}: the core's CSAT or CES of a column of ratings on a
- * {@link RatingScale}, exactly as {@code Csat.of} and {@code Ces.of} compute it on the same rows.
+ * The typed aggregator of {@code csat(rating)} and {@code ces(rating)} (registered under those
+ * names on sessions that are not classic; see {@link CxFunctions}), and of other rating scales: the
+ * core's CSAT or CES of a column of ratings on a {@link RatingScale}, exactly as {@code Csat.of}
+ * and {@code Ces.of} compute it on the same rows.
  *
  * <p>The result of {@code csat} is a struct of {@code score} (percent satisfied), {@code mean},
  * {@code n}, {@code satisfied}, {@code nulls}, {@code standard_error} (percentage points) and the
