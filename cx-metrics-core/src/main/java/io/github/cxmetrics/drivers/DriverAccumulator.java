@@ -42,11 +42,7 @@ public final class DriverAccumulator {
    * @throws ArithmeticException if a sum overflows a {@code long}
    */
   public DriverAccumulator accept(int outcome, int... ratings) {
-    Objects.requireNonNull(ratings, "ratings");
-    if (ratings.length != variables - 1) {
-      throw new IllegalArgumentException(
-          ratings.length + " ratings for the " + (variables - 1) + " drivers " + drivers);
-    }
+    checkLength(Objects.requireNonNull(ratings, "ratings").length);
     row[0] = outcome;
     for (int i = 0; i < ratings.length; i++) {
       row[i + 1] = ratings[i];
@@ -67,11 +63,7 @@ public final class DriverAccumulator {
    * @throws ArithmeticException if a sum overflows a {@code long}
    */
   public DriverAccumulator acceptWithMissing(Integer outcome, Integer... ratings) {
-    Objects.requireNonNull(ratings, "ratings");
-    if (ratings.length != variables - 1) {
-      throw new IllegalArgumentException(
-          ratings.length + " ratings for the " + (variables - 1) + " drivers " + drivers);
-    }
+    checkLength(Objects.requireNonNull(ratings, "ratings").length);
     if (outcome == null) {
       incomplete++;
       return this;
@@ -88,6 +80,13 @@ public final class DriverAccumulator {
     }
     add();
     return this;
+  }
+
+  private void checkLength(int ratings) {
+    if (ratings != variables - 1) {
+      throw new IllegalArgumentException(
+          ratings + " ratings for the " + (variables - 1) + " drivers " + drivers);
+    }
   }
 
   private void add() {

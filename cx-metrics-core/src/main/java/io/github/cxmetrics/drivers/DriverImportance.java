@@ -96,11 +96,11 @@ public final class DriverImportance {
     }
     int subsets = 1 << k;
     double[] r2 = new double[subsets];
-    for (int mask = 1; mask < subsets; mask++) {
-      r2[mask] = rSquared(r, mask, k, moments.drivers(), null);
-    }
     double[] beta = new double[k];
-    rSquared(r, subsets - 1, k, moments.drivers(), beta);
+    for (int mask = 1; mask < subsets; mask++) {
+      // the model with every driver also gives the coefficients
+      r2[mask] = rSquared(r, mask, k, moments.drivers(), mask == subsets - 1 ? beta : null);
+    }
     // Shapley weights |S|! (k - |S| - 1)! / k!, by subset size
     double[] weight = new double[k];
     for (int s = 0; s < k; s++) {
