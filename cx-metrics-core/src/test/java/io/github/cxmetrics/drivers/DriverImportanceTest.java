@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,90 @@ class DriverImportanceTest {
     assertThat(ease.driver()).isEqualTo("ease");
     assertThat(ease.meanRating()).isEqualTo(115 / 40.0);
     assertThat(ease.importance()).isEqualTo(importance.lmg("ease"));
+  }
+
+  /**
+   * R's {@code swiss} data (src/test/resources/swiss, with its README): Fertility on Agriculture,
+   * Examination, Education, Catholic and Infant.Mortality, the example of Grömping (2006). Each
+   * column is multiplied by a power of ten to whole numbers, which leaves correlations, R^2 and the
+   * importances unchanged.
+   */
+  private static DriverMoments swiss() throws IOException {
+    int[] scale = {10, 10, 1, 1, 100, 10};
+    DriverAccumulator accumulator =
+        new DriverAccumulator(
+            List.of("Agriculture", "Examination", "Education", "Catholic", "Infant.Mortality"));
+    try (InputStream in = DriverImportanceTest.class.getResourceAsStream("/swiss/swiss.csv");
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      reader.readLine();
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String[] fields = line.split(",");
+        int[] row = new int[6];
+        for (int j = 0; j < 6; j++) {
+          row[j] =
+              new BigDecimal(fields[j + 1]).multiply(BigDecimal.valueOf(scale[j])).intValueExact();
+        }
+        accumulator.accept(row[0], row[1], row[2], row[3], row[4], row[5]);
+      }
+    }
+    return accumulator.snapshot();
+  }
+
+  @Test
+  void reproducesTheSwissFertilityRegressionAndItsDecomposition() throws IOException {
+    DriverMoments moments = swiss();
+    assertThat(moments.count()).isEqualTo(47);
+    DriverImportance importance = DriverImportance.of(moments);
+    // The coefficients R's summary(lm(Fertility ~ ., data = swiss)) prints, to its 5 decimals
+    // (published, e.g., in the rstudio-pubs report 1402611 "Using the swiss dataset, build the best
+    // multiple regression model"): a standardized coefficient times sd(y) / sd(x) is the
+    // coefficient on the published scale; the scales of the test's whole numbers cancel out
+    // except for the column's factor, undone here.
+    String[] drivers = {"Agriculture", "Examination", "Education", "Catholic", "Infant.Mortality"};
+    double[] published = {-0.17211, -0.25801, -0.87094};
+    int[] scale = {10, 1, 1, 100, 10};
+    for (int j = 0; j < published.length; j++) {
+      double raw =
+          importance.standardizedCoefficient(drivers[j])
+              * Math.sqrt(moments.covariance(0, 0) / moments.covariance(j + 1, j + 1))
+              * scale[j]
+              / 10;
+      assertThat(raw).as(drivers[j]).isCloseTo(published[j], within(5e-6));
+    }
+    // numpy on the published decimals (src/test/reference/drivers_swiss.py): R^2, LMG over the
+    // 5! orders of entry, each R^2 from its own least-squares fit, and Johnson's weights by eigh
+    assertThat(importance.rSquared()).isCloseTo(0.7067350015927255, within(1e-12));
+    double[] lmg = {
+      0.05709122076809123,
+      0.1711730289002343,
+      0.2601346786243845,
+      0.10557015037349368,
+      0.11276592292652188
+    };
+    double[] weights = {
+      0.04841689581190061,
+      0.15470824980616021,
+      0.2719641046459986,
+      0.11468002994756109,
+      0.1169657213811046
+    };
+    double[] correlations = {
+      0.35307918361997476,
+      -0.6458827064572877,
+      -0.6637888570350691,
+      0.46368470065179374,
+      0.4165560314349827
+    };
+    for (int j = 0; j < drivers.length; j++) {
+      assertThat(importance.lmg(drivers[j])).as(drivers[j]).isCloseTo(lmg[j], within(1e-12));
+      assertThat(importance.relativeWeight(drivers[j]))
+          .as(drivers[j])
+          .isCloseTo(weights[j], within(1e-12));
+      assertThat(importance.correlation(drivers[j]))
+          .as(drivers[j])
+          .isCloseTo(correlations[j], within(1e-13));
+    }
   }
 
   @Test
