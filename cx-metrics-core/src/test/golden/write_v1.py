@@ -15,7 +15,7 @@ import sys
 from fractions import Fraction
 
 VERSION = 1
-NPS, WEIGHTED_NPS, CSAT, CES, RETENTION, FUNNEL = 1, 2, 3, 4, 5, 6
+NPS, WEIGHTED_NPS, CSAT, CES, RETENTION, FUNNEL, DRIVER_MOMENTS = 1, 2, 3, 4, 5, 6, 7
 BIAS = 2176  # exact sums are held as the integer sum * 2^BIAS
 
 
@@ -76,6 +76,22 @@ def funnel(stages, reached) -> bytes:
     return encoding(FUNNEL, payload)
 
 
+def signed(*values: int) -> bytes:
+    return b"".join(struct.pack("<q", v) for v in values)
+
+
+def driver_moments(drivers, responses, incomplete) -> bytes:
+    """Complete responses (outcome, rating per driver): counts, sums, sums of pair products."""
+    variables = len(drivers) + 1
+    sums = [sum(r[i] for r in responses) for i in range(variables)]
+    products = [
+        sum(r[i] * r[j] for r in responses) for i in range(variables) for j in range(i, variables)
+    ]
+    payload = ints(len(drivers)) + b"".join(string(d) for d in drivers)
+    payload += counts(len(responses), incomplete) + signed(*sums) + signed(*products)
+    return encoding(DRIVER_MOMENTS, payload)
+
+
 FILES = {
     # Nps.ofCounts(4, 4, 2): promoters, passives, detractors
     "nps.bin": encoding(NPS, counts(4, 4, 2)),
@@ -89,6 +105,9 @@ FILES = {
     "retention.bin": encoding(RETENTION, counts(100, 105, 15)),
     # Funnel.ofCounts(List.of("visit", "paid"), 10, 3)
     "funnel.bin": funnel(["visit", "paid"], [10, 3]),
+    # DriverAccumulator(List.of("ease", "price")): accept(9, 4, 5), accept(6, 3, 2),
+    # accept(10, 5, -1), acceptWithMissing(7, null, 3)
+    "driver-moments.bin": driver_moments(["ease", "price"], [(9, 4, 5), (6, 3, 2), (10, 5, -1)], 1),
 }
 
 

@@ -1,7 +1,10 @@
 package io.github.cxmetrics.drivers;
 
+import io.github.cxmetrics.internal.Encoding;
+import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.stats.Mergeable;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -154,6 +157,10 @@ public final class DriverMoments implements Mergeable<DriverMoments> {
     return products[pair(i, j, sums.length)];
   }
 
+  private DriverMoments withIncomplete(long left) {
+    return new DriverMoments(drivers, count, left, sums, products);
+  }
+
   /** {@return a copy of the packed sums of products, for an accumulator} */
   long[] products() {
     return products.clone();
@@ -255,6 +262,93 @@ public final class DriverMoments implements Mergeable<DriverMoments> {
         Math.addExact(incomplete, other.incomplete),
         s,
         p);
+  }
+
+  /**
+   * Returns the versioned byte encoding (format version 1, metric id 7), so that co-moments can be
+   * stored or shipped between processes and merged later: after the header, the number of drivers
+   * {@code k} (4 bytes), each driver's name (a 4-byte UTF-8 length and the bytes), the complete and
+   * the incomplete responses (8 bytes each), the {@code k + 1} sums, outcome first, and the sums of
+   * products of the pairs {@code (i, j)}, {@code 0 <= i <= j <= k} in the order {@code (0, 0), (0,
+   * 1), ..., (0, k), (1, 1), ...}, each a signed 8-byte integer; then the CRC-32C of all bytes
+   * before it. Little-endian; the layout is documented in full with the other metrics' in the
+   * {@code internal.Encoding} class of the library's sources.
+   *
+   * @return the encoding, {@code 4 + 4 + sum(4 + utf8 length of name) + 16 + 8 (k + 1) + 4 (k +
+   *     1)(k + 2) + 4} bytes
+   */
+  public byte[] toByteArray() {
+    int payload = 4 + 16 + 8 * (sums.length + products.length);
+    for (String name : drivers) {
+      payload += Encoding.stringLength(name);
+    }
+    ByteBuffer buffer = Encoding.writer(MetricId.DRIVER_MOMENTS, payload).putInt(drivers.size());
+    drivers.forEach(name -> Encoding.putString(buffer, name));
+    buffer.putLong(count).putLong(incomplete);
+    for (long sum : sums) {
+      buffer.putLong(sum);
+    }
+    for (long product : products) {
+      buffer.putLong(product);
+    }
+    return Encoding.finish(buffer);
+  }
+
+  /**
+   * Reads co-moments written by {@link #toByteArray()}.
+   *
+   * @param bytes the encoding
+   * @return the co-moments, equal to the value written
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if {@code bytes} is not a driver co-moment encoding of a
+   *     format version this library reads, is truncated, too long or damaged (checksum), or holds
+   *     values no responses can give: no driver, a repeated name, a negative count, sums with no
+   *     response, or a variable whose sum of squares is below {@code S_i^2 / n} (named)
+   */
+  public static DriverMoments fromByteArray(byte[] bytes) {
+    ByteBuffer buffer = Encoding.reader(bytes, MetricId.DRIVER_MOMENTS);
+    int k = Encoding.intValue(buffer, "number of drivers");
+    if (k < 1 || k > buffer.remaining() / 4) {
+      throw new IllegalArgumentException(
+          "damaged DRIVER_MOMENTS encoding: " + k + " drivers in " + buffer.remaining() + " bytes");
+    }
+    String[] names = new String[k];
+    for (int i = 0; i < k; i++) {
+      names[i] = Encoding.string(buffer, "driver " + i);
+    }
+    DriverMoments shape;
+    try {
+      shape = empty(List.of(names));
+    } catch (IllegalArgumentException e) {
+      throw Encoding.invalid(MetricId.DRIVER_MOMENTS, e);
+    }
+    long n = Encoding.count(buffer, "complete responses");
+    long left = Encoding.count(buffer, "incomplete responses");
+    long[] s = new long[k + 1];
+    for (int i = 0; i <= k; i++) {
+      s[i] = Encoding.longValue(buffer, "sum of variable " + i);
+    }
+    long[] p = new long[s.length * (s.length + 1) / 2];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = Encoding.longValue(buffer, "sum of products " + i);
+    }
+    Encoding.end(buffer, MetricId.DRIVER_MOMENTS);
+    DriverMoments read = new DriverMoments(shape.drivers, n, left, s, p);
+    if (n == 0 && !read.equals(shape.withIncomplete(left))) {
+      throw new IllegalArgumentException(
+          "damaged DRIVER_MOMENTS encoding: non-zero sums without a complete response");
+    }
+    for (int i = 0; i <= k; i++) {
+      if (read.centredProduct(i, i).signum() < 0) {
+        throw new IllegalArgumentException(
+            "damaged DRIVER_MOMENTS encoding: the sums of variable "
+                + i
+                + " are impossible for "
+                + n
+                + " responses");
+      }
+    }
+    return read;
   }
 
   @Override

@@ -53,6 +53,12 @@ import java.util.zip.CRC32C;
  *   <tr><td>6</td><td>funnel</td><td>4</td><td>number of stages {@code k}: integer</td></tr>
  *   <tr><td></td><td></td><td>8, then each after the last</td>
  *       <td>each stage's name: string; then the {@code k} counts reached</td></tr>
+ *   <tr><td>7</td><td>driver co-moments</td><td>4</td><td>number of drivers {@code k}: integer</td></tr>
+ *   <tr><td></td><td></td><td>8, then each after the last</td>
+ *       <td>each driver's name: string; complete responses, incomplete responses: counts; the
+ *       {@code k + 1} sums (outcome first): signed 8-byte integers; the sums of products of the
+ *       pairs {@code (i, j)}, {@code 0 <= i <= j <= k}, {@code i} then {@code j} ascending: signed
+ *       8-byte integers</td></tr>
  * </table>
  *
  * <p>Versions: {@link #reader} accepts the versions in {@link #READABLE} and leaves the version it
@@ -94,7 +100,9 @@ public final class Encoding {
     /** {@code io.github.cxmetrics.retention.Retention}. */
     RETENTION(5),
     /** {@code io.github.cxmetrics.journey.Funnel}. */
-    FUNNEL(6);
+    FUNNEL(6),
+    /** {@code io.github.cxmetrics.drivers.DriverMoments}. */
+    DRIVER_MOMENTS(7);
 
     private final int id;
 
@@ -289,7 +297,15 @@ public final class Encoding {
     }
   }
 
-  private static long longValue(ByteBuffer buffer, String what) {
+  /**
+   * Reads a signed 8-byte integer.
+   *
+   * @param buffer the buffer
+   * @param what the integer's name, for messages
+   * @return the integer
+   * @throws IllegalArgumentException if the buffer is too short
+   */
+  public static long longValue(ByteBuffer buffer, String what) {
     try {
       return buffer.getLong();
     } catch (BufferUnderflowException e) {

@@ -42,6 +42,11 @@ class DriverMomentsPropertiesTest extends MergeableLaws<DriverMoments, int[]> {
   }
 
   @Override
+  protected Optional<DriverMoments> roundTrip(DriverMoments value) {
+    return Optional.of(DriverMoments.fromByteArray(value.toByteArray()));
+  }
+
+  @Override
   protected Optional<Collector<int[], ?, DriverMoments>> collector() {
     return Optional.of(
         DriverMoments.toDriverMoments(

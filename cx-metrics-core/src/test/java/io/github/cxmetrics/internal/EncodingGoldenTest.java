@@ -6,6 +6,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.github.cxmetrics.drivers.DriverAccumulator;
+import io.github.cxmetrics.drivers.DriverMoments;
 import io.github.cxmetrics.internal.Encoding.MetricId;
 import io.github.cxmetrics.journey.Funnel;
 import io.github.cxmetrics.journey.JourneyStage;
@@ -41,6 +43,13 @@ class EncodingGoldenTest {
           .ofCounts(0, 1, 0, 2, 0, 0, 3);
   private static final Retention RETENTION = Retention.ofCounts(100, 105, 15);
   private static final Funnel<String> FUNNEL = Funnel.ofCounts(List.of("visit", "paid"), 10, 3);
+  private static final DriverMoments DRIVERS =
+      new DriverAccumulator(List.of("ease", "price"))
+          .accept(9, 4, 5)
+          .accept(6, 3, 2)
+          .accept(10, 5, -1)
+          .acceptWithMissing(7, null, 3)
+          .snapshot();
 
   private static final List<Golden> GOLDEN =
       List.of(
@@ -50,7 +59,9 @@ class EncodingGoldenTest {
           new Golden("csat.bin", CSAT, Csat::fromByteArray, CSAT::toByteArray),
           new Golden("ces.bin", CES, Ces::fromByteArray, CES::toByteArray),
           new Golden("retention.bin", RETENTION, Retention::fromByteArray, RETENTION::toByteArray),
-          new Golden("funnel.bin", FUNNEL, Funnel::fromByteArray, FUNNEL::toByteArray));
+          new Golden("funnel.bin", FUNNEL, Funnel::fromByteArray, FUNNEL::toByteArray),
+          new Golden(
+              "driver-moments.bin", DRIVERS, DriverMoments::fromByteArray, DRIVERS::toByteArray));
 
   private static byte[] golden(String file) {
     try (InputStream in = EncodingGoldenTest.class.getResourceAsStream("/golden/v1/" + file)) {
@@ -171,6 +182,50 @@ class EncodingGoldenTest {
         .hasMessage(
             "damaged WEIGHTED_NPS encoding: the sums of 1 weights and of their squares are"
                 + " inconsistent");
+  }
+
+  @Test
+  void checksummedButImpossibleDriverMomentsAreRejected() {
+    java.nio.ByteBuffer squares =
+        Encoding.writer(MetricId.DRIVER_MOMENTS, 4 + 9 + 16 + 16 + 24).putInt(1);
+    Encoding.putString(squares, "price");
+    // two responses whose outcomes sum to 10 but whose squares sum to 40 < 10^2 / 2
+    squares.putLong(2).putLong(0).putLong(10).putLong(6).putLong(40).putLong(30).putLong(20);
+    byte[] bad = Encoding.finish(squares);
+    assertThatThrownBy(() -> DriverMoments.fromByteArray(bad))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "damaged DRIVER_MOMENTS encoding: the sums of variable 0 are impossible for 2"
+                + " responses");
+    java.nio.ByteBuffer empty =
+        Encoding.writer(MetricId.DRIVER_MOMENTS, 4 + 9 + 16 + 16 + 24).putInt(1);
+    Encoding.putString(empty, "price");
+    empty.putLong(0).putLong(3).putLong(0).putLong(0).putLong(0).putLong(1).putLong(0);
+    byte[] orphan = Encoding.finish(empty);
+    assertThatThrownBy(() -> DriverMoments.fromByteArray(orphan))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("damaged DRIVER_MOMENTS encoding: non-zero sums without a complete response");
+    java.nio.ByteBuffer twice =
+        Encoding.writer(MetricId.DRIVER_MOMENTS, 4 + 10 + 16 + 24 + 48).putInt(2);
+    Encoding.putString(twice, "a");
+    Encoding.putString(twice, "a");
+    for (int i = 0; i < 11; i++) {
+      twice.putLong(0);
+    }
+    byte[] repeated = Encoding.finish(twice);
+    assertThatThrownBy(() -> DriverMoments.fromByteArray(repeated))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("damaged DRIVER_MOMENTS encoding: driver a is named twice");
+    byte[] none =
+        Encoding.finish(Encoding.writer(MetricId.DRIVER_MOMENTS, 12).putInt(0).putLong(0));
+    assertThatThrownBy(() -> DriverMoments.fromByteArray(none))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("damaged DRIVER_MOMENTS encoding: 0 drivers in 8 bytes");
+    byte[] many =
+        Encoding.finish(Encoding.writer(MetricId.DRIVER_MOMENTS, 12).putInt(3).putLong(0));
+    assertThatThrownBy(() -> DriverMoments.fromByteArray(many))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("damaged DRIVER_MOMENTS encoding: 3 drivers in 8 bytes");
   }
 
   @Test
