@@ -231,7 +231,8 @@ public final class DriverImportance {
     return total;
   }
 
-  private int index(String driver) {
+  /** The driver's position, 0..k-1, or an exception naming the drivers. */
+  int index(String driver) {
     int at = moments.drivers().indexOf(Objects.requireNonNull(driver, "driver"));
     if (at < 0) {
       throw new IllegalArgumentException(

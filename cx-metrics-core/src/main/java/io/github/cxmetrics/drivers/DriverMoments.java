@@ -87,22 +87,33 @@ public final class DriverMoments implements Mergeable<DriverMoments> {
       Function<? super T, Integer> outcome,
       List<? extends Function<? super T, Integer>> ratings) {
     Objects.requireNonNull(outcome, "outcome");
+    List<Function<? super T, Integer>> readers = readers(drivers, ratings);
+    return Collector.of(
+        () -> new DriverAccumulator(drivers),
+        (accumulator, response) ->
+            accumulator.acceptWithMissing(outcome.apply(response), row(readers, response)),
+        DriverAccumulator::combine,
+        DriverAccumulator::snapshot);
+  }
+
+  /** The rating readers, one per driver, checked. */
+  static <T> List<Function<? super T, Integer>> readers(
+      List<String> drivers, List<? extends Function<? super T, Integer>> ratings) {
     List<Function<? super T, Integer>> readers = List.copyOf(ratings);
     if (readers.size() != empty(drivers).drivers().size()) {
       throw new IllegalArgumentException(
           readers.size() + " rating readers for the " + drivers.size() + " drivers " + drivers);
     }
-    return Collector.of(
-        () -> new DriverAccumulator(drivers),
-        (accumulator, response) -> {
-          Integer[] row = new Integer[readers.size()];
-          for (int i = 0; i < row.length; i++) {
-            row[i] = readers.get(i).apply(response);
-          }
-          accumulator.acceptWithMissing(outcome.apply(response), row);
-        },
-        DriverAccumulator::combine,
-        DriverAccumulator::snapshot);
+    return readers;
+  }
+
+  /** A response's ratings, null where an answer is missing. */
+  static <T> Integer[] row(List<Function<? super T, Integer>> readers, T response) {
+    Integer[] row = new Integer[readers.size()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = readers.get(i).apply(response);
+    }
+    return row;
   }
 
   /** Index of the pair (i, j), i <= j, in the packed upper triangle. */

@@ -1,0 +1,247 @@
+package io.github.cxmetrics.drivers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.cxmetrics.stats.Interval;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Poisson bootstrap replicates of driver co-moments, and the intervals from them. */
+class DriverBootstrapTest {
+  @Test
+  void weightsArePoissonOfMeanOne() {
+    // P(W = w) = e^-1 / w!; 100,000 respondents x 4 replicates of one seed
+    long[] observed = new long[6];
+    double sum = 0;
+    double squares = 0;
+    int draws = 0;
+    for (long respondent = 0; respondent < 100_000; respondent++) {
+      long stream = DriverBootstrapAccumulator.stream(42, respondent);
+      for (int b = 0; b < 4; b++) {
+        int w = DriverBootstrapAccumulator.weight(stream, b);
+        observed[Math.min(w, 5)]++;
+        sum += w;
+        squares += (double) w * w;
+        draws++;
+      }
+    }
+    double[] expected = new double[6];
+    double factorial = 1;
+    double tail = 1;
+    for (int w = 0; w < 5; w++) {
+      factorial *= Math.max(1, w);
+      expected[w] = Math.exp(-1) / factorial;
+      tail -= expected[w];
+    }
+    expected[5] = tail;
+    double chiSquare = 0;
+    for (int w = 0; w < 6; w++) {
+      double e = expected[w] * draws;
+      chiSquare += (observed[w] - e) * (observed[w] - e) / e;
+    }
+    // chi-square with 5 degrees of freedom: P(X > 20.52) = 0.001
+    assertThat(chiSquare).isLessThan(20.52);
+    double mean = sum / draws;
+    // mean and variance of Poisson(1) are 1; their standard errors here are 1/sqrt(400,000) and
+    // sqrt(3)/sqrt(400,000) (the fourth central moment of Poisson(1) is 1 + 3)
+    assertThat(mean).isCloseTo(1, within(5 * 0.00158));
+    assertThat(squares / draws - mean * mean).isCloseTo(1, within(5 * 0.00274));
+  }
+
+  @Test
+  void aReplicateCountsEachResponseItsWeightTimes() {
+    List<String> drivers = List.of("ease", "price");
+    DriverBootstrapAccumulator bootstrap = new DriverBootstrapAccumulator(drivers, 5, 7);
+    DriverAccumulator[] byHand = new DriverAccumulator[5];
+    for (int b = 0; b < 5; b++) {
+      byHand[b] = new DriverAccumulator(drivers);
+    }
+    SplittableRandom random = new SplittableRandom(3);
+    for (long respondent = 1000; respondent < 1060; respondent++) {
+      int y = random.nextInt(11);
+      int ease = random.nextInt(1, 6);
+      int price = random.nextInt(-2, 3);
+      bootstrap.accept(respondent, y, ease, price);
+      long stream = DriverBootstrapAccumulator.stream(7, respondent);
+      for (int b = 0; b < 5; b++) {
+        for (int copy = 0; copy < DriverBootstrapAccumulator.weight(stream, b); copy++) {
+          byHand[b].accept(y, ease, price);
+        }
+      }
+    }
+    bootstrap.acceptWithMissing(2000, 3, null, 1);
+    DriverBootstrap value = bootstrap.snapshot();
+    assertThat(value.moments().count()).isEqualTo(60);
+    assertThat(value.moments().incomplete()).isEqualTo(1);
+    long total = 0;
+    for (int b = 0; b < 5; b++) {
+      assertThat(value.replicate(b)).as("replicate %d", b).isEqualTo(byHand[b].snapshot());
+      total += value.replicate(b).count();
+    }
+    // five replicates of 60 Poisson(1) weights: 300 expected, sd sqrt(300)
+    assertThat(total).isBetween(300L - 70, 300L + 70);
+    assertThatThrownBy(() -> value.replicate(5)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void keyedWeightsMakeAnySplitGiveTheSameReplicates() {
+    List<String> drivers = List.of("ease", "support", "price");
+    DriverBootstrapAccumulator whole = new DriverBootstrapAccumulator(drivers, 50, 11);
+    DriverBootstrapAccumulator[] parts = new DriverBootstrapAccumulator[3];
+    for (int p = 0; p < 3; p++) {
+      parts[p] = new DriverBootstrapAccumulator(drivers, 50, 11);
+    }
+    SplittableRandom random = new SplittableRandom(5);
+    for (long respondent = 0; respondent < 500; respondent++) {
+      int[] r = {random.nextInt(11), random.nextInt(1, 6), random.nextInt(1, 6), random.nextInt(6)};
+      whole.accept(respondent, r[0], r[1], r[2], r[3]);
+      // the parts see the responses in another order
+      parts[random.nextInt(3)].accept(respondent, r[0], r[1], r[2], r[3]);
+    }
+    DriverBootstrap merged = parts[2].snapshot().merge(parts[0].combine(parts[1]).snapshot());
+    assertThat(merged).isEqualTo(whole.snapshot());
+    DriverIntervals a = DriverIntervals.of(merged, 0.95);
+    DriverIntervals b = DriverIntervals.of(whole.snapshot(), 0.95);
+    assertThat(a.lmg("ease")).isEqualTo(b.lmg("ease"));
+    assertThat(a.rSquaredStandardError()).isEqualTo(b.rSquaredStandardError());
+  }
+
+  @Test
+  void theStandardErrorOfOneDriversImportanceMatchesTheDeltaMethod() {
+    // one driver: LMG = R^2 = r^2. For a bivariate normal sample the delta method gives
+    // se(r) = (1 - rho^2) / sqrt(n), hence se(r^2) = 2 |rho| (1 - rho^2) / sqrt(n)
+    // (e.g. Stuart and Ord, Kendall's Advanced Theory of Statistics, vol. 1, 16.33).
+    double rho = 0.5;
+    int n = 4000;
+    SplittableRandom random = new SplittableRandom(17);
+    DriverBootstrapAccumulator bootstrap =
+        new DriverBootstrapAccumulator(List.of("support"), 400, 99);
+    for (int i = 0; i < n; i++) {
+      double x = random.nextGaussian();
+      double y = rho * x + Math.sqrt(1 - rho * rho) * random.nextGaussian();
+      // ratings of 1/1000 of a standard deviation: rounding changes rho by ~1e-7
+      bootstrap.accept(i, (int) Math.round(1000 * y), (int) Math.round(1000 * x));
+    }
+    DriverIntervals intervals = DriverIntervals.of(bootstrap.snapshot(), 0.95);
+    double delta = 2 * rho * (1 - rho * rho) / Math.sqrt(n);
+    // the bootstrap standard error of 400 replicates is itself within ~4% (1 / sqrt(2 * 400)),
+    // and r estimates rho within ~2%: 12% is over 3 of those standard errors
+    assertThat(intervals.lmgStandardError("support")).isCloseTo(delta, within(0.12 * delta));
+    assertThat(intervals.rSquaredStandardError()).isEqualTo(intervals.lmgStandardError("support"));
+    assertThat(intervals.usableReplicates()).isEqualTo(400);
+    Interval interval = intervals.lmg("support");
+    double estimate = intervals.importance().lmg("support");
+    assertThat(interval.lower())
+        .isCloseTo(estimate - 1.959963984540054 * delta, within(0.12 * 1.96 * delta));
+    assertThat(interval.contains(estimate)).isTrue();
+  }
+
+  @Test
+  void intervalsCoverTheTrueImportanceAtAboutTheirLevel() {
+    // population: standard normal drivers with correlation 0.4, y = 0.5 x1 + 0.3 x2 + e, var e =
+    // 0.5. By hand: var y = 0.25 + 0.09 + 2 (0.5)(0.3)(0.4) + 0.5 = 0.96; cov(y, x1) = 0.5 + 0.3 *
+    // 0.4 = 0.62; cov(y, x2) = 0.3 + 0.5 * 0.4 = 0.5; R^2 = 1 - 0.5 / 0.96. With two drivers LMG_1
+    // = (r1^2 + R^2 - r2^2) / 2 (each order of entry has weight 1/2).
+    double r1 = 0.62 / Math.sqrt(0.96);
+    double r2 = 0.5 / Math.sqrt(0.96);
+    double rSquared = 1 - 0.5 / 0.96;
+    double lmg1 = (r1 * r1 + rSquared - r2 * r2) / 2;
+    SplittableRandom random = new SplittableRandom(2026);
+    int samples = 300;
+    int coveredLmg = 0;
+    int coveredR2 = 0;
+    int coveredDifference = 0;
+    for (int s = 0; s < samples; s++) {
+      DriverBootstrapAccumulator bootstrap =
+          new DriverBootstrapAccumulator(List.of("x1", "x2"), 200, s);
+      for (int i = 0; i < 300; i++) {
+        double z1 = random.nextGaussian();
+        double x2 = 0.4 * z1 + Math.sqrt(1 - 0.16) * random.nextGaussian();
+        double y = 0.5 * z1 + 0.3 * x2 + Math.sqrt(0.5) * random.nextGaussian();
+        bootstrap.accept(
+            i,
+            (int) Math.round(1000 * y),
+            (int) Math.round(1000 * z1),
+            (int) Math.round(1000 * x2));
+      }
+      DriverIntervals intervals = DriverIntervals.of(bootstrap.snapshot(), 0.90);
+      coveredLmg += intervals.lmg("x1").contains(lmg1) ? 1 : 0;
+      coveredR2 += intervals.rSquared().contains(rSquared) ? 1 : 0;
+      coveredDifference +=
+          intervals.lmgDifference("x1", "x2").contains(2 * lmg1 - rSquared) ? 1 : 0;
+    }
+    // 300 intervals at 90%: the count covered is binomial(300, 0.9), sd 5.2; +-4 sd
+    assertThat(coveredLmg).isBetween(270 - 21, 270 + 21);
+    assertThat(coveredR2).isBetween(270 - 21, 270 + 21);
+    assertThat(coveredDifference).isBetween(270 - 21, 270 + 21);
+  }
+
+  @Test
+  void degenerateReplicatesAreCountedAndBadArgumentsNamed() {
+    // 5 responses for 2 drivers: some replicates hold fewer than 4 responses, or a constant driver
+    DriverBootstrapAccumulator small = new DriverBootstrapAccumulator(List.of("a", "b"), 100, 1);
+    int[][] rows = {{5, 1, 2}, {7, 2, 1}, {9, 3, 3}, {3, 1, 1}, {8, 3, 2}};
+    for (int i = 0; i < rows.length; i++) {
+      small.accept(i, rows[i][0], rows[i][1], rows[i][2]);
+    }
+    DriverIntervals intervals = DriverIntervals.of(small.snapshot(), 0.9);
+    assertThat(intervals.unusableReplicates()).isPositive();
+    assertThat(intervals.usableReplicates() + intervals.unusableReplicates()).isEqualTo(100);
+    assertThatThrownBy(() -> intervals.lmgDifference("a", "a"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the difference of driver a with itself");
+    assertThatThrownBy(() -> intervals.lmg("c"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("driver c is not one of [a, b]");
+    assertThatThrownBy(() -> new DriverBootstrapAccumulator(List.of("a"), 1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("replicates (1) must be in [2, 10000]");
+    assertThatThrownBy(
+            () ->
+                DriverBootstrap.empty(List.of("a"), 10, 1)
+                    .merge(DriverBootstrap.empty(List.of("a"), 10, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "cannot merge bootstraps of 10 replicates with seed 1 and 10 replicates with seed 2");
+    assertThatThrownBy(
+            () ->
+                DriverBootstrap.empty(List.of("a"), 10, 1)
+                    .merge(DriverBootstrap.empty(List.of("b"), 10, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot merge co-moments of drivers [a] and [b]");
+    // three responses for one driver, two replicates, over 40 seeds: a replicate is usable when
+    // it holds at least 3 responses and neither variable is constant in it; the intervals exist
+    // exactly when both are, and fail otherwise
+    int failed = 0;
+    for (long seed = 0; seed < 40; seed++) {
+      DriverBootstrapAccumulator tiny = new DriverBootstrapAccumulator(List.of("a"), 2, seed);
+      tiny.accept(0, 1, 1).accept(1, 2, 2).accept(2, 4, 3);
+      DriverBootstrap value = tiny.snapshot();
+      int usable = 0;
+      for (int b = 0; b < 2; b++) {
+        DriverMoments replicate = value.replicate(b);
+        usable +=
+            replicate.count() >= 3
+                    && replicate.covariance(0, 0) > 0
+                    && replicate.covariance(1, 1) > 0
+                ? 1
+                : 0;
+      }
+      if (usable < 2) {
+        failed++;
+        assertThatThrownBy(() -> DriverIntervals.of(value, 0.9))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage(
+                usable
+                    + " of 2 replicates have defined importances; at least 2 are needed (too few"
+                    + " responses for the drivers)");
+      } else {
+        assertThat(DriverIntervals.of(value, 0.9).usableReplicates()).isEqualTo(2);
+      }
+    }
+    assertThat(failed).isBetween(1, 39);
+  }
+}
