@@ -112,7 +112,22 @@ public final class DriverAccumulator {
    * @throws ArithmeticException if a sum overflows a {@code long}
    */
   public DriverAccumulator combine(DriverAccumulator other) {
-    DriverMoments merged = snapshot().merge(other.snapshot());
+    return add(other.snapshot());
+  }
+
+  /**
+   * Adds the co-moments of an already aggregated value, e.g. one read back with {@link
+   * DriverMoments#fromByteArray}.
+   *
+   * @param value co-moments of the same drivers
+   * @return this accumulator
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if the drivers differ, naming both
+   * @throws ArithmeticException if a sum overflows a {@code long}; this accumulator is then
+   *     unchanged
+   */
+  public DriverAccumulator add(DriverMoments value) {
+    DriverMoments merged = snapshot().merge(value);
     for (int i = 0; i < variables; i++) {
       sums[i] = merged.sum(i);
     }

@@ -184,6 +184,17 @@ class DriverImportanceTest {
     DriverAccumulator a = new DriverAccumulator(NAMES);
     a.accept(5, 1, 2, 3).combine(new DriverAccumulator(NAMES).accept(7, 3, 2, 1));
     assertThat(a.snapshot().sumOfProducts(0, 3)).isEqualTo(5 * 3 + 7 * 1);
+    // stored co-moments read back and added to an accumulator count as the responses themselves
+    DriverAccumulator resumed = new DriverAccumulator(NAMES);
+    for (int i = 20; i < 40; i++) {
+      resumed.accept(OUTCOME[i], EASE[i], SUPPORT[i], PRICE[i]);
+    }
+    resumed.add(DriverMoments.fromByteArray(survey(0, 20).toByteArray()));
+    assertThat(resumed.snapshot()).isEqualTo(whole);
+    assertThatThrownBy(() -> resumed.add(DriverMoments.empty(List.of("ease"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot merge co-moments of drivers [ease, support, price] and [ease]");
+    assertThat(resumed.snapshot()).isEqualTo(whole);
   }
 
   @Test

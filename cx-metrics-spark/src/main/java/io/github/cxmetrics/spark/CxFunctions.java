@@ -342,6 +342,32 @@ public final class CxFunctions {
     register(spark, EventRetentionAggregator.lifecycle(name, unit, zone, observationEnd));
   }
 
+  /**
+   * Registers a key-driver analysis as the aggregate function {@code name(outcome, driver_1, ...,
+   * driver_k)}: per group, the exact co-moments of the outcome and the drivers' ratings and the
+   * importances from them (R^2, LMG, relative weights, shares, mean ratings), equal to the core's
+   * {@code DriverImportance} on the same rows; see {@link DriverAggregator} for the result.
+   *
+   * <pre>{@code
+   * CxFunctions.registerDrivers(spark, "drivers", List.of("ease", "support", "price"));
+   * spark.sql("SELECT channel, drivers(recommend, ease, support, price) AS d FROM survey"
+   *     + " GROUP BY channel");
+   * }</pre>
+   *
+   * @param spark the session
+   * @param name the function's SQL name
+   * @param drivers the drivers' names, one per rating column after the outcome, at most {@code
+   *     DriverImportance.MAX_DRIVERS}
+   * @throws NullPointerException if an argument or a driver's name is null
+   * @throws IllegalArgumentException if there is no driver, a name repeats, or there are too many
+   */
+  public static void registerDrivers(SparkSession spark, String name, List<String> drivers) {
+    Objects.requireNonNull(spark, "spark");
+    Objects.requireNonNull(name, "name");
+    DriverAggregator aggregator = new DriverAggregator(name, drivers);
+    spark.udf().register(name, functions.udaf(aggregator, Encoders.row(aggregator.input())));
+  }
+
   private static void register(SparkSession spark, EventRetentionAggregator aggregator) {
     Objects.requireNonNull(spark, "spark");
     spark

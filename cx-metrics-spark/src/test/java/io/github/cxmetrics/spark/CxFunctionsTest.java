@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cxmetrics.calendar.PeriodUnit;
+import io.github.cxmetrics.drivers.DriverAccumulator;
+import io.github.cxmetrics.drivers.DriverImportance;
+import io.github.cxmetrics.drivers.DriverMoments;
 import io.github.cxmetrics.journey.ConversionTimes;
 import io.github.cxmetrics.journey.Funnel;
 import io.github.cxmetrics.journey.FunnelOrder;
@@ -408,6 +411,103 @@ class CxFunctionsTest {
                 + " checkout, purchase]");
     assertThatThrownBy(() -> CxFunctions.registerFunnel(spark, "f", List.of("visit")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aRegisteredDriverAnalysisEqualsTheCoreOnTheSameRows() {
+    List<String> drivers = List.of("ease", "support", "price");
+    CxFunctions.registerDrivers(spark, "drivers", drivers);
+    StructType schema =
+        new StructType()
+            .add("channel", DataTypes.StringType)
+            .add("recommend", DataTypes.IntegerType, true)
+            .add("ease", DataTypes.IntegerType, true)
+            .add("support", DataTypes.LongType, true)
+            .add("price", DataTypes.IntegerType, true);
+    SplittableRandom random = new SplittableRandom(20261202L);
+    List<Row> survey = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      String channel = random.nextBoolean() ? "web" : "app";
+      int ease = 1 + random.nextInt(5);
+      long support = Math.max(1, Math.min(5, ease + random.nextInt(-2, 3)));
+      int price = 1 + random.nextInt(5);
+      Integer recommend =
+          random.nextInt(40) == 0
+              ? null
+              : (int)
+                  Math.max(
+                      0,
+                      Math.min(
+                          10, Math.round(ease + 0.7 * support - 2 + 1.5 * random.nextGaussian())));
+      survey.add(
+          RowFactory.create(
+              channel, recommend, ease, random.nextInt(30) == 0 ? null : support, price));
+    }
+    // three complete rows: too few for three drivers
+    for (int i = 0; i < 3; i++) {
+      survey.add(RowFactory.create("kiosk", 5 + i, 1 + i, (long) (3 - i), 2));
+    }
+    spark.createDataFrame(survey, schema).repartition(6).createOrReplaceTempView("survey");
+    Map<String, Row> results =
+        byChannel(
+            "SELECT channel, drivers(recommend, ease, support, price) AS d FROM survey"
+                + " GROUP BY channel");
+    assertThat(results).containsOnlyKeys("web", "app", "kiosk");
+    for (String channel : List.of("web", "app", "kiosk")) {
+      DriverAccumulator expected = new DriverAccumulator(drivers);
+      for (Row r : survey) {
+        if (r.getString(0).equals(channel)) {
+          expected.acceptWithMissing(
+              r.isNullAt(1) ? null : r.getInt(1),
+              r.getInt(2),
+              r.isNullAt(3) ? null : (int) r.getLong(3),
+              r.getInt(4));
+        }
+      }
+      DriverMoments moments = expected.snapshot();
+      Row d = results.get(channel);
+      assertThat(d.<String>getList(0)).isEqualTo(drivers);
+      assertThat(d.<Long>getAs("complete")).isEqualTo(moments.count());
+      assertThat(d.<Long>getAs("incomplete")).isEqualTo(moments.incomplete());
+      // the co-moments are exact: the encoding is the core's, byte for byte
+      assertThat(DriverMoments.fromByteArray(d.<byte[]>getAs("moments"))).isEqualTo(moments);
+      assertThat(d.<byte[]>getAs("moments")).isEqualTo(moments.toByteArray());
+      assertThat(d.<Double>getList(d.fieldIndex("mean_rating")).get(1)).isEqualTo(moments.mean(2));
+      if (channel.equals("kiosk")) {
+        assertThat(d.<Double>getAs("r_squared")).isNull();
+        assertThat(d.<Object>getAs("lmg")).isNull();
+        assertThat(d.<String>getAs("undefined"))
+            .isEqualTo("a model of 3 drivers needs at least 5 complete responses; there are 3");
+        continue;
+      }
+      DriverImportance importance = DriverImportance.of(moments);
+      assertThat(d.<String>getAs("undefined")).isNull();
+      assertThat(d.<Double>getAs("r_squared")).isEqualTo(importance.rSquared());
+      for (int j = 0; j < drivers.size(); j++) {
+        String driver = drivers.get(j);
+        assertThat(d.<Double>getList(d.fieldIndex("lmg")).get(j)).isEqualTo(importance.lmg(driver));
+        assertThat(d.<Double>getList(d.fieldIndex("relative_weight")).get(j))
+            .isEqualTo(importance.relativeWeight(driver));
+        assertThat(d.<Double>getList(d.fieldIndex("share")).get(j))
+            .isEqualTo(importance.share(driver));
+        assertThat(d.<Double>getList(d.fieldIndex("correlation")).get(j))
+            .isEqualTo(importance.correlation(driver));
+        assertThat(d.<Double>getList(d.fieldIndex("standardized_coefficient")).get(j))
+            .isEqualTo(importance.standardizedCoefficient(driver));
+      }
+    }
+    assertThatThrownBy(
+            () ->
+                spark
+                    .sql("SELECT drivers(recommend, ease + 0.5, support, price) FROM survey")
+                    .collectAsList())
+        .hasStackTraceContaining("drivers: ease ")
+        .hasStackTraceContaining(
+            ".5 is not a whole number; an int rating holds the integers from -2147483648 to"
+                + " 2147483647");
+    assertThatThrownBy(() -> CxFunctions.registerDrivers(spark, "d", List.of("a", "a")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("driver a is named twice");
   }
 
   @Test
