@@ -1,7 +1,10 @@
 package io.github.cxmetrics.benchmarks;
 
 import io.github.cxmetrics.drivers.DriverAccumulator;
+import io.github.cxmetrics.drivers.DriverBootstrap;
+import io.github.cxmetrics.drivers.DriverBootstrapAccumulator;
 import io.github.cxmetrics.drivers.DriverImportance;
+import io.github.cxmetrics.drivers.DriverIntervals;
 import io.github.cxmetrics.drivers.DriverMoments;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Key drivers: accumulating the co-moments of an outcome and 10 driver ratings against a plain pass
  * that sums the same cross-products into a {@code long[]} without overflow checks (the baseline),
- * and the LMG decomposition of 12 drivers.
+ * and the LMG decomposition of 12 drivers; the same responses into a {@link DriverBootstrap} of
+ * 1,000 random groups, and the intervals from 200 replicates of it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +42,10 @@ public class DriverBenchmark {
 
   List<String> names;
   DriverMoments twelve;
+  DriverBootstrap bootstrap;
+
+  /** Replicates of the intervals. */
+  static final int REPLICATES = 200;
 
   /** Simulated ratings 1..5 and an outcome 0..10 that follows them. */
   @Setup
@@ -73,6 +81,7 @@ public class DriverBenchmark {
       accumulator.accept(outcome / 8 + random.nextInt(3), ratings);
     }
     twelve = accumulator.snapshot();
+    bootstrap = bootstrap();
   }
 
   /** The baseline: the same sums and cross-products into a long[], unchecked. */
@@ -112,6 +121,28 @@ public class DriverBenchmark {
       accumulator.accept(rows[base], ratings);
     }
     return accumulator.snapshot();
+  }
+
+  /** The responses into 1,000 random groups, keyed by their index. */
+  @Benchmark
+  public DriverBootstrap bootstrap() {
+    DriverBootstrapAccumulator accumulator = new DriverBootstrapAccumulator(names);
+    int v = DRIVERS + 1;
+    int[] ratings = new int[DRIVERS];
+    for (int r = 0; r < responses; r++) {
+      int base = r * v;
+      for (int j = 0; j < DRIVERS; j++) {
+        ratings[j] = rows[base + 1 + j];
+      }
+      accumulator.accept(r, rows[base], ratings);
+    }
+    return accumulator.snapshot();
+  }
+
+  /** Importances of the responses and of 200 replicates: 201 LMG decompositions of 10 drivers. */
+  @Benchmark
+  public DriverIntervals intervals() {
+    return DriverIntervals.of(bootstrap, 0.95, REPLICATES, Mix.SEED);
   }
 
   /** LMG (and the rest) of 12 drivers: 4,096 subsets. */

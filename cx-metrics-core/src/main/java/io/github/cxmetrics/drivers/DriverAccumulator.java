@@ -42,11 +42,8 @@ public final class DriverAccumulator {
    * @throws ArithmeticException if a sum overflows a {@code long}
    */
   public DriverAccumulator accept(int outcome, int... ratings) {
-    checkLength(Objects.requireNonNull(ratings, "ratings").length);
-    row[0] = outcome;
-    for (int i = 0; i < ratings.length; i++) {
-      row[i + 1] = ratings[i];
-    }
+    checkLength(Objects.requireNonNull(ratings, "ratings").length, drivers);
+    fill(row, outcome, ratings);
     add();
     return this;
   }
@@ -63,30 +60,45 @@ public final class DriverAccumulator {
    * @throws ArithmeticException if a sum overflows a {@code long}
    */
   public DriverAccumulator acceptWithMissing(Integer outcome, Integer... ratings) {
-    checkLength(Objects.requireNonNull(ratings, "ratings").length);
-    if (outcome == null) {
+    checkLength(Objects.requireNonNull(ratings, "ratings").length, drivers);
+    if (fill(row, outcome, ratings)) {
+      add();
+    } else {
       incomplete++;
-      return this;
+    }
+    return this;
+  }
+
+  static void checkLength(int ratings, List<String> drivers) {
+    if (ratings != drivers.size()) {
+      throw new IllegalArgumentException(
+          ratings + " ratings for the " + drivers.size() + " drivers " + drivers);
+    }
+  }
+
+  /** Puts a complete response into {@code row}: the outcome, then the ratings. */
+  static void fill(long[] row, int outcome, int[] ratings) {
+    row[0] = outcome;
+    for (int i = 0; i < ratings.length; i++) {
+      row[i + 1] = ratings[i];
+    }
+  }
+
+  /** Puts a response into {@code row} if no answer is missing, and says whether it did. */
+  static boolean fill(long[] row, Integer outcome, Integer[] ratings) {
+    if (outcome == null) {
+      return false;
     }
     for (Integer rating : ratings) {
       if (rating == null) {
-        incomplete++;
-        return this;
+        return false;
       }
     }
     row[0] = outcome;
     for (int i = 0; i < ratings.length; i++) {
       row[i + 1] = ratings[i];
     }
-    add();
-    return this;
-  }
-
-  private void checkLength(int ratings) {
-    if (ratings != variables - 1) {
-      throw new IllegalArgumentException(
-          ratings + " ratings for the " + (variables - 1) + " drivers " + drivers);
-    }
+    return true;
   }
 
   private void add() {

@@ -1,47 +1,56 @@
 package io.github.cxmetrics.drivers;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Counts keyed responses into a {@link DriverBootstrap}: the co-moments themselves and each of the
- * {@code B} Poisson-weighted replicates. Each complete response costs {@code B} weight computations
- * and, for the two thirds of replicates whose weight is not 0, one weighted pass over the {@code (k
- * + 1)(k + 2) / 2} products. Not thread-safe; give each thread its own and {@link #combine} them.
+ * Counts keyed responses into a {@link DriverBootstrap}: each complete response into the co-moments
+ * of its respondent's random group, whose sum is the co-moments of all responses. A response costs
+ * one hash and one pass over its {@code (k + 1)(k + 2) / 2} products, as in {@link
+ * DriverAccumulator}, but into one of many groups. Not thread-safe; give each thread its own and
+ * {@link #combine} them.
  */
 public final class DriverBootstrapAccumulator {
   /** {@code floor(P(Poisson(1) <= w) * 2^53)} for w = 0, 1, ... until it reaches 2^53. */
   private static final long[] POISSON = poissonThresholds();
 
-  private final DriverAccumulator moments;
-  private final long seed;
-  private final int replicates;
+  private final List<String> drivers;
+  private final int groups;
   private final int variables;
   private final int stride;
   private final long[] table;
   private final long[] row;
-  private final long[] products;
+  private long incomplete;
+
+  /**
+   * Creates an empty accumulator of {@link DriverBootstrap#DEFAULT_GROUPS} groups.
+   *
+   * @param drivers the drivers' names, at least one, distinct and not null
+   * @throws NullPointerException if {@code drivers} or a name is null
+   * @throws IllegalArgumentException if there is no driver or a name repeats
+   */
+  public DriverBootstrapAccumulator(List<String> drivers) {
+    this(drivers, DriverBootstrap.DEFAULT_GROUPS);
+  }
 
   /**
    * Creates an empty accumulator.
    *
    * @param drivers the drivers' names, at least one, distinct and not null
-   * @param replicates the number of replicates, 2 to {@link DriverBootstrap#MAX_REPLICATES}
-   * @param seed the seed of the weights; accumulators to be combined, and values to be merged, must
-   *     share it
+   * @param groups the number of random groups, 2 to {@link DriverBootstrap#MAX_GROUPS};
+   *     accumulators to be combined, and values to be merged, must share it
    * @throws NullPointerException if {@code drivers} or a name is null
-   * @throws IllegalArgumentException if there is no driver, a name repeats, or {@code replicates}
-   *     is out of range
+   * @throws IllegalArgumentException if there is no driver, a name repeats, or {@code groups} is
+   *     out of range
    */
-  public DriverBootstrapAccumulator(List<String> drivers, int replicates, long seed) {
-    this.moments = new DriverAccumulator(drivers);
-    DriverBootstrap.checkReplicates(replicates);
-    this.seed = seed;
-    this.replicates = replicates;
+  public DriverBootstrapAccumulator(List<String> drivers, int groups) {
+    this.drivers = DriverMoments.empty(drivers).drivers();
+    DriverBootstrap.checkGroups(groups);
+    this.groups = groups;
     this.variables = drivers.size() + 1;
     this.stride = DriverBootstrap.stride(variables - 1);
-    this.table = new long[replicates * stride];
+    this.table = new long[groups * stride];
     this.row = new long[variables];
-    this.products = new long[variables * (variables + 1) / 2];
   }
 
   private static long[] poissonThresholds() {
@@ -68,14 +77,19 @@ public final class DriverBootstrapAccumulator {
     return z ^ (z >>> 31);
   }
 
-  /** The respondent's stream: every replicate's weight derives from it. */
-  static long stream(long seed, long respondent) {
-    return mix(seed ^ mix(respondent));
+  /** A respondent's group, 0..groups-1, from the key alone. */
+  static int group(long respondent, int groups) {
+    return (int) ((mix(respondent) >>> 1) % groups);
   }
 
-  /** The Poisson(1) weight of replicate {@code b} in a respondent's stream. */
-  static int weight(long stream, int b) {
-    long u = mix(stream + (b + 1L) * 0x9E3779B97F4A7C15L) >>> 11;
+  /** The stream of replicate {@code b} of a seed: every group's weight in it derives from it. */
+  static long stream(long seed, long b) {
+    return mix(seed ^ mix(b + 0x632BE59BD9B4E019L));
+  }
+
+  /** The Poisson(1) weight of group {@code g} in a replicate's stream. */
+  static int weight(long stream, int g) {
+    long u = mix(stream + (g + 1L) * 0x9E3779B97F4A7C15L) >>> 11;
     int w = 0;
     while (u >= POISSON[w]) {
       w++;
@@ -95,18 +109,15 @@ public final class DriverBootstrapAccumulator {
    * @throws ArithmeticException if a sum overflows a {@code long}
    */
   public DriverBootstrapAccumulator accept(long respondent, int outcome, int... ratings) {
-    moments.accept(outcome, ratings);
-    row[0] = outcome;
-    for (int i = 0; i < ratings.length; i++) {
-      row[i + 1] = ratings[i];
-    }
-    addReplicates(respondent);
+    DriverAccumulator.checkLength(Objects.requireNonNull(ratings, "ratings").length, drivers);
+    DriverAccumulator.fill(row, outcome, ratings);
+    addToGroup(respondent);
     return this;
   }
 
   /**
    * Adds a response whose answers may be missing: a complete one is counted in the co-moments and
-   * the replicates, an incomplete one in {@link DriverMoments#incomplete()} only.
+   * the respondent's group, an incomplete one in {@link DriverMoments#incomplete()} only.
    *
    * @param respondent the respondent's key
    * @param outcome the outcome, or null
@@ -118,61 +129,51 @@ public final class DriverBootstrapAccumulator {
    */
   public DriverBootstrapAccumulator acceptWithMissing(
       long respondent, Integer outcome, Integer... ratings) {
-    long before = moments.count();
-    moments.acceptWithMissing(outcome, ratings);
-    if (moments.count() > before) {
-      row[0] = outcome;
-      for (int i = 0; i < ratings.length; i++) {
-        row[i + 1] = ratings[i];
-      }
-      addReplicates(respondent);
+    DriverAccumulator.checkLength(Objects.requireNonNull(ratings, "ratings").length, drivers);
+    if (DriverAccumulator.fill(row, outcome, ratings)) {
+      addToGroup(respondent);
+    } else {
+      incomplete++;
     }
     return this;
   }
 
-  private void addReplicates(long respondent) {
+  private void addToGroup(long respondent) {
+    int at = group(respondent, groups) * stride;
+    table[at]++;
+    int s = at + 1;
+    for (int i = 0; i < variables; i++) {
+      table[s + i] = Math.addExact(table[s + i], row[i]);
+    }
+    s += variables;
     int p = 0;
     for (int i = 0; i < variables; i++) {
+      long a = row[i];
       for (int j = i; j < variables; j++) {
-        products[p++] = row[i] * row[j];
-      }
-    }
-    long stream = stream(seed, respondent);
-    for (int b = 0, at = 0; b < replicates; b++, at += stride) {
-      int w = weight(stream, b);
-      if (w == 0) {
-        continue;
-      }
-      table[at] += w;
-      int s = at + 1;
-      for (int i = 0; i < variables; i++) {
-        table[s + i] = Math.addExact(table[s + i], Math.multiplyExact(w, row[i]));
-      }
-      s += variables;
-      for (int i = 0; i < products.length; i++) {
-        table[s + i] = Math.addExact(table[s + i], Math.multiplyExact(w, products[i]));
+        table[s + p] = Math.addExact(table[s + p], a * row[j]);
+        p++;
       }
     }
   }
 
   /**
-   * Adds what another accumulator of the same drivers, replicates and seed holds.
+   * Adds what another accumulator of the same drivers and number of groups holds.
    *
    * @param other the other accumulator, unchanged
    * @return this accumulator
    * @throws NullPointerException if {@code other} is null
-   * @throws IllegalArgumentException if the drivers, replicates or seed differ
+   * @throws IllegalArgumentException if the drivers or the numbers of groups differ
    * @throws ArithmeticException if a sum overflows a {@code long}
    */
   public DriverBootstrapAccumulator combine(DriverBootstrapAccumulator other) {
     DriverBootstrap merged = snapshot().merge(other.snapshot());
-    moments.combine(other.moments);
     System.arraycopy(merged.table(), 0, table, 0, table.length);
+    incomplete = merged.moments().incomplete();
     return this;
   }
 
-  /** {@return the co-moments and replicates counted so far, an immutable value} */
+  /** {@return the co-moments and groups counted so far, an immutable value} */
   public DriverBootstrap snapshot() {
-    return new DriverBootstrap(moments.snapshot(), seed, replicates, table.clone());
+    return DriverBootstrap.of(drivers, groups, table.clone(), incomplete);
   }
 }

@@ -12,14 +12,15 @@ import java.util.Objects;
  * DriverBootstrap}.
  *
  * <p>The estimate {@code t} is the statistic of {@link DriverBootstrap#moments()}, the responses
- * themselves; {@code t_b} the same statistic of replicate {@code b}. The standard error is the
- * standard deviation of the {@code t_b}, {@code sqrt(sum (t_b - mean)^2 / (B' - 1))} over the
- * {@code B'} usable replicates, and the interval at level {@code 1 - alpha} is the standard
- * (normal) bootstrap interval {@code t +- z_{1 - alpha/2} se} (B. Efron and R. J. Tibshirani, <i>An
- * Introduction to the Bootstrap</i>, Chapman and Hall 1993, section 13.2), cut to {@code [0, 1]}
- * for R^2, importances and weights, which cannot leave it, and to {@code [-1, 1]} for a difference.
- * It holds the estimate by construction. Its coverage is the nominal one for large samples; with
- * few responses per driver, importances near 0 are skewed and the interval is approximate.
+ * themselves; {@code t_b} the same statistic of replicate {@code b}, {@link
+ * DriverBootstrap#replicate(long, int)}, {@code b = 0..B-1}. The standard error is the standard
+ * deviation of the {@code t_b}, {@code sqrt(sum (t_b - mean)^2 / (B' - 1))} over the {@code B'}
+ * usable replicates, and the interval at level {@code 1 - alpha} is the standard (normal) bootstrap
+ * interval {@code t +- z_{1 - alpha/2} se} (B. Efron and R. J. Tibshirani, <i>An Introduction to
+ * the Bootstrap</i>, Chapman and Hall 1993, section 13.2), cut to {@code [0, 1]} for R^2,
+ * importances and weights, which cannot leave it, and to {@code [-1, 1]} for a difference. It holds
+ * the estimate by construction. Its coverage is the nominal one for large samples; with few
+ * responses per driver, importances near 0 are skewed and the interval is approximate.
  *
  * <p>A replicate is unusable when its importances are undefined: fewer than {@code k + 2}
  * responses, a constant or linearly dependent driver in it (likely only in small samples of coarse
@@ -27,6 +28,12 @@ import java.util.Objects;
  * than two usable ones is an error.
  */
 public final class DriverIntervals {
+  /** The number of replicates of {@link #of(DriverBootstrap, double)}. */
+  public static final int DEFAULT_REPLICATES = 1000;
+
+  /** The most replicates {@link #of(DriverBootstrap, double, int, long)} takes. */
+  public static final int MAX_REPLICATES = 100_000;
+
   /** The unit of a difference of two importances, fractions of the outcome's variance. */
   public static final Unit DIFFERENCE = new Unit("difference of fractions of variance");
 
@@ -51,30 +58,50 @@ public final class DriverIntervals {
   }
 
   /**
-   * Computes the importances of the bootstrap's responses and of each replicate.
+   * Computes the importances of the bootstrap's responses and of {@link #DEFAULT_REPLICATES}
+   * replicates of seed 0; as {@link #of(DriverBootstrap, double, int, long)}.
    *
-   * @param bootstrap the co-moments and their replicates
+   * @param bootstrap the co-moments in their random groups
    * @param level the confidence level, in (0, 1)
    * @return the intervals
+   */
+  public static DriverIntervals of(DriverBootstrap bootstrap, double level) {
+    return of(bootstrap, level, DEFAULT_REPLICATES, 0);
+  }
+
+  /**
+   * Computes the importances of the bootstrap's responses and of each replicate.
+   *
+   * @param bootstrap the co-moments in their random groups
+   * @param level the confidence level, in (0, 1)
+   * @param replicates the number of replicates {@code B}, 2 to {@link #MAX_REPLICATES}; each costs
+   *     one pass over the groups and one importance computation
+   * @param seed the seed of the replicates' weights: the same seed gives the same intervals
+   * @return the intervals
    * @throws NullPointerException if {@code bootstrap} is null
-   * @throws IllegalArgumentException if {@code level} is outside (0, 1), or there are more than
-   *     {@link DriverImportance#MAX_DRIVERS} drivers
+   * @throws IllegalArgumentException if {@code level} is outside (0, 1), {@code replicates} out of
+   *     range, or there are more than {@link DriverImportance#MAX_DRIVERS} drivers
    * @throws IllegalStateException if the responses themselves have undefined importances (as {@link
    *     DriverImportance#of} says), or fewer than two replicates are usable
    */
-  public static DriverIntervals of(DriverBootstrap bootstrap, double level) {
+  public static DriverIntervals of(
+      DriverBootstrap bootstrap, double level, int replicates, long seed) {
     Objects.requireNonNull(bootstrap, "bootstrap");
     Critical.z(level);
+    if (replicates < 2 || replicates > MAX_REPLICATES) {
+      throw new IllegalArgumentException(
+          "replicates (" + replicates + ") must be in [2, " + MAX_REPLICATES + "]");
+    }
     DriverImportance importance = DriverImportance.of(bootstrap.moments());
     List<String> drivers = bootstrap.drivers();
     int k = drivers.size();
     int width = 1 + 2 * k;
-    double[] replicated = new double[bootstrap.replicates() * width];
+    double[] replicated = new double[replicates * width];
     int usable = 0;
-    for (int b = 0; b < bootstrap.replicates(); b++) {
+    for (int b = 0; b < replicates; b++) {
       DriverImportance replicate;
       try {
-        replicate = DriverImportance.of(bootstrap.replicate(b));
+        replicate = DriverImportance.of(bootstrap.replicate(seed, b));
       } catch (IllegalStateException undefined) {
         continue;
       }
@@ -90,12 +117,11 @@ public final class DriverIntervals {
       throw new IllegalStateException(
           usable
               + " of "
-              + bootstrap.replicates()
+              + replicates
               + " replicates have defined importances; at least 2 are needed (too few responses"
               + " for the drivers)");
     }
-    return new DriverIntervals(
-        importance, level, replicated, usable, bootstrap.replicates() - usable);
+    return new DriverIntervals(importance, level, replicated, usable, replicates - usable);
   }
 
   /** {@return the importances of the responses themselves, the estimates} */

@@ -168,7 +168,7 @@ public final class DriverMoments implements Mergeable<DriverMoments> {
     return products[pair(i, j, sums.length)];
   }
 
-  private DriverMoments withIncomplete(long left) {
+  DriverMoments withIncomplete(long left) {
     return new DriverMoments(drivers, count, left, sums, products);
   }
 

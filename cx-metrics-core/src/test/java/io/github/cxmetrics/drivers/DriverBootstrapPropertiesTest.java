@@ -12,8 +12,8 @@ import org.quicktheories.core.Gen;
 
 /**
  * The merge laws of {@link DriverBootstrap}: keyed responses (a key, an outcome 0..10 and two
- * drivers 1..5, some missing), 20 replicates, so that a split of the responses gives the replicates
- * of one pass.
+ * drivers 1..5, some missing), in the default 1,000 groups, so that a split of the responses gives
+ * the groups of one pass.
  */
 class DriverBootstrapPropertiesTest extends MergeableLaws<DriverBootstrap, int[]> {
   private static final List<String> DRIVERS = List.of("ease", "price");
@@ -34,7 +34,7 @@ class DriverBootstrapPropertiesTest extends MergeableLaws<DriverBootstrap, int[]
 
   @Override
   protected DriverBootstrap of(List<int[]> input) {
-    DriverBootstrapAccumulator accumulator = new DriverBootstrapAccumulator(DRIVERS, 20, 3);
+    DriverBootstrapAccumulator accumulator = new DriverBootstrapAccumulator(DRIVERS);
     for (int[] r : input) {
       accumulator.acceptWithMissing(r[0], r[1], r[2] == 0 ? null : r[2], r[3] == 0 ? null : r[3]);
     }
@@ -43,7 +43,7 @@ class DriverBootstrapPropertiesTest extends MergeableLaws<DriverBootstrap, int[]
 
   @Override
   protected DriverBootstrap empty() {
-    return DriverBootstrap.empty(DRIVERS, 20, 3);
+    return DriverBootstrap.empty(DRIVERS);
   }
 
   @Override
@@ -51,8 +51,6 @@ class DriverBootstrapPropertiesTest extends MergeableLaws<DriverBootstrap, int[]
     return Optional.of(
         DriverBootstrap.toDriverBootstrap(
             DRIVERS,
-            20,
-            3,
             r -> r[0],
             r -> r[1],
             List.<Function<int[], Integer>>of(

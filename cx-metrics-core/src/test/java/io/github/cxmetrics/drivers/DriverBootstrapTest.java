@@ -13,15 +13,15 @@ import org.junit.jupiter.api.Test;
 class DriverBootstrapTest {
   @Test
   void weightsArePoissonOfMeanOne() {
-    // P(W = w) = e^-1 / w!; 100,000 respondents x 4 replicates of one seed
+    // P(W = w) = e^-1 / w!; 4 replicates x 100,000 groups of one seed
     long[] observed = new long[6];
     double sum = 0;
     double squares = 0;
     int draws = 0;
-    for (long respondent = 0; respondent < 100_000; respondent++) {
-      long stream = DriverBootstrapAccumulator.stream(42, respondent);
-      for (int b = 0; b < 4; b++) {
-        int w = DriverBootstrapAccumulator.weight(stream, b);
+    for (int b = 0; b < 4; b++) {
+      long stream = DriverBootstrapAccumulator.stream(42, b);
+      for (int g = 0; g < 100_000; g++) {
+        int w = DriverBootstrapAccumulator.weight(stream, g);
         observed[Math.min(w, 5)]++;
         sum += w;
         squares += (double) w * w;
@@ -49,15 +49,30 @@ class DriverBootstrapTest {
     // sqrt(3)/sqrt(400,000) (the fourth central moment of Poisson(1) is 1 + 3)
     assertThat(mean).isCloseTo(1, within(5 * 0.00158));
     assertThat(squares / draws - mean * mean).isCloseTo(1, within(5 * 0.00274));
+    // respondents spread evenly over the groups: 80,000 keys in 8 groups, chi-square with 7
+    // degrees of freedom, P(X > 24.32) = 0.001
+    long[] inGroup = new long[8];
+    for (long respondent = 0; respondent < 80_000; respondent++) {
+      inGroup[DriverBootstrapAccumulator.group(respondent, 8)]++;
+    }
+    double spread = 0;
+    for (long c : inGroup) {
+      spread += (c - 10_000.0) * (c - 10_000.0) / 10_000.0;
+    }
+    assertThat(spread).isLessThan(24.32);
   }
 
   @Test
-  void aReplicateCountsEachResponseItsWeightTimes() {
+  void aReplicateCountsEachGroupItsWeightTimes() {
     List<String> drivers = List.of("ease", "price");
-    DriverBootstrapAccumulator bootstrap = new DriverBootstrapAccumulator(drivers, 5, 7);
+    DriverBootstrapAccumulator bootstrap = new DriverBootstrapAccumulator(drivers, 8);
     DriverAccumulator[] byHand = new DriverAccumulator[5];
+    DriverAccumulator[] groups = new DriverAccumulator[8];
     for (int b = 0; b < 5; b++) {
       byHand[b] = new DriverAccumulator(drivers);
+    }
+    for (int g = 0; g < 8; g++) {
+      groups[g] = new DriverAccumulator(drivers);
     }
     SplittableRandom random = new SplittableRandom(3);
     for (long respondent = 1000; respondent < 1060; respondent++) {
@@ -65,9 +80,11 @@ class DriverBootstrapTest {
       int ease = random.nextInt(1, 6);
       int price = random.nextInt(-2, 3);
       bootstrap.accept(respondent, y, ease, price);
-      long stream = DriverBootstrapAccumulator.stream(7, respondent);
+      int g = DriverBootstrapAccumulator.group(respondent, 8);
+      groups[g].accept(y, ease, price);
       for (int b = 0; b < 5; b++) {
-        for (int copy = 0; copy < DriverBootstrapAccumulator.weight(stream, b); copy++) {
+        int w = DriverBootstrapAccumulator.weight(DriverBootstrapAccumulator.stream(7, b), g);
+        for (int copy = 0; copy < w; copy++) {
           byHand[b].accept(y, ease, price);
         }
       }
@@ -76,23 +93,30 @@ class DriverBootstrapTest {
     DriverBootstrap value = bootstrap.snapshot();
     assertThat(value.moments().count()).isEqualTo(60);
     assertThat(value.moments().incomplete()).isEqualTo(1);
-    long total = 0;
-    for (int b = 0; b < 5; b++) {
-      assertThat(value.replicate(b)).as("replicate %d", b).isEqualTo(byHand[b].snapshot());
-      total += value.replicate(b).count();
+    assertThat(value.groups()).isEqualTo(8);
+    DriverMoments all = DriverMoments.empty(drivers);
+    for (int g = 0; g < 8; g++) {
+      assertThat(value.group(g)).as("group %d", g).isEqualTo(groups[g].snapshot());
+      all = all.merge(value.group(g));
     }
-    // five replicates of 60 Poisson(1) weights: 300 expected, sd sqrt(300)
-    assertThat(total).isBetween(300L - 70, 300L + 70);
-    assertThatThrownBy(() -> value.replicate(5)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(all.count()).isEqualTo(60);
+    assertThat(all.sumOfProducts(1, 2)).isEqualTo(value.moments().sumOfProducts(1, 2));
+    for (int b = 0; b < 5; b++) {
+      assertThat(value.replicate(7, b)).as("replicate %d", b).isEqualTo(byHand[b].snapshot());
+    }
+    assertThatThrownBy(() -> value.group(8)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> value.replicate(7, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("replicate (-1) must be >= 0");
   }
 
   @Test
-  void keyedWeightsMakeAnySplitGiveTheSameReplicates() {
+  void keyedGroupsMakeAnySplitGiveTheSameValue() {
     List<String> drivers = List.of("ease", "support", "price");
-    DriverBootstrapAccumulator whole = new DriverBootstrapAccumulator(drivers, 50, 11);
+    DriverBootstrapAccumulator whole = new DriverBootstrapAccumulator(drivers, 50);
     DriverBootstrapAccumulator[] parts = new DriverBootstrapAccumulator[3];
     for (int p = 0; p < 3; p++) {
-      parts[p] = new DriverBootstrapAccumulator(drivers, 50, 11);
+      parts[p] = new DriverBootstrapAccumulator(drivers, 50);
     }
     SplittableRandom random = new SplittableRandom(5);
     for (long respondent = 0; respondent < 500; respondent++) {
@@ -107,6 +131,7 @@ class DriverBootstrapTest {
     DriverIntervals b = DriverIntervals.of(whole.snapshot(), 0.95);
     assertThat(a.lmg("ease")).isEqualTo(b.lmg("ease"));
     assertThat(a.rSquaredStandardError()).isEqualTo(b.rSquaredStandardError());
+    assertThat(a.usableReplicates()).isEqualTo(DriverIntervals.DEFAULT_REPLICATES);
   }
 
   @Test
@@ -117,25 +142,25 @@ class DriverBootstrapTest {
     double rho = 0.5;
     int n = 4000;
     SplittableRandom random = new SplittableRandom(17);
-    DriverBootstrapAccumulator bootstrap =
-        new DriverBootstrapAccumulator(List.of("support"), 400, 99);
+    DriverBootstrapAccumulator bootstrap = new DriverBootstrapAccumulator(List.of("support"));
     for (int i = 0; i < n; i++) {
       double x = random.nextGaussian();
       double y = rho * x + Math.sqrt(1 - rho * rho) * random.nextGaussian();
       // ratings of 1/1000 of a standard deviation: rounding changes rho by ~1e-7
       bootstrap.accept(i, (int) Math.round(1000 * y), (int) Math.round(1000 * x));
     }
-    DriverIntervals intervals = DriverIntervals.of(bootstrap.snapshot(), 0.95);
+    DriverIntervals intervals = DriverIntervals.of(bootstrap.snapshot(), 0.95, 400, 99);
     double delta = 2 * rho * (1 - rho * rho) / Math.sqrt(n);
     // the bootstrap standard error of 400 replicates is itself within ~4% (1 / sqrt(2 * 400)),
-    // and r estimates rho within ~2%: 12% is over 3 of those standard errors
-    assertThat(intervals.lmgStandardError("support")).isCloseTo(delta, within(0.12 * delta));
+    // the 1,000 groups of 4 responses add ~4.5% (sqrt(2 / 1000)), and r estimates rho within ~2%:
+    // 15% is over 2.3 of their combined standard error
+    assertThat(intervals.lmgStandardError("support")).isCloseTo(delta, within(0.15 * delta));
     assertThat(intervals.rSquaredStandardError()).isEqualTo(intervals.lmgStandardError("support"));
     assertThat(intervals.usableReplicates()).isEqualTo(400);
     Interval interval = intervals.lmg("support");
     double estimate = intervals.importance().lmg("support");
     assertThat(interval.lower())
-        .isCloseTo(estimate - 1.959963984540054 * delta, within(0.12 * 1.96 * delta));
+        .isCloseTo(estimate - 1.959963984540054 * delta, within(0.15 * 1.96 * delta));
     assertThat(interval.contains(estimate)).isTrue();
   }
 
@@ -149,15 +174,21 @@ class DriverBootstrapTest {
     double r2 = 0.5 / Math.sqrt(0.96);
     double rSquared = 1 - 0.5 / 0.96;
     double lmg1 = (r1 * r1 + rSquared - r2 * r2) / 2;
+    assertCoverage(lmg1, rSquared, 300, 300, DriverBootstrap.DEFAULT_GROUPS);
+    // many more responses than groups: 5,000 responses in 50 groups
+    assertCoverage(lmg1, rSquared, 5000, 200, 50);
+  }
+
+  private static void assertCoverage(
+      double lmg1, double rSquared, int responses, int samples, int groups) {
     SplittableRandom random = new SplittableRandom(2026);
-    int samples = 300;
     int coveredLmg = 0;
     int coveredR2 = 0;
     int coveredDifference = 0;
     for (int s = 0; s < samples; s++) {
       DriverBootstrapAccumulator bootstrap =
-          new DriverBootstrapAccumulator(List.of("x1", "x2"), 200, s);
-      for (int i = 0; i < 300; i++) {
+          new DriverBootstrapAccumulator(List.of("x1", "x2"), groups);
+      for (int i = 0; i < responses; i++) {
         double z1 = random.nextGaussian();
         double x2 = 0.4 * z1 + Math.sqrt(1 - 0.16) * random.nextGaussian();
         double y = 0.5 * z1 + 0.3 * x2 + Math.sqrt(0.5) * random.nextGaussian();
@@ -167,27 +198,55 @@ class DriverBootstrapTest {
             (int) Math.round(1000 * z1),
             (int) Math.round(1000 * x2));
       }
-      DriverIntervals intervals = DriverIntervals.of(bootstrap.snapshot(), 0.90);
+      DriverIntervals intervals = DriverIntervals.of(bootstrap.snapshot(), 0.90, 200, s);
       coveredLmg += intervals.lmg("x1").contains(lmg1) ? 1 : 0;
       coveredR2 += intervals.rSquared().contains(rSquared) ? 1 : 0;
       coveredDifference +=
           intervals.lmgDifference("x1", "x2").contains(2 * lmg1 - rSquared) ? 1 : 0;
     }
-    // 300 intervals at 90%: the count covered is binomial(300, 0.9), sd 5.2; +-4 sd
-    assertThat(coveredLmg).isBetween(270 - 21, 270 + 21);
-    assertThat(coveredR2).isBetween(270 - 21, 270 + 21);
-    assertThat(coveredDifference).isBetween(270 - 21, 270 + 21);
+    // intervals at 90%: the count covered is binomial(samples, 0.9); +-4 sd
+    double sd = Math.sqrt(samples * 0.9 * 0.1);
+    for (int covered : new int[] {coveredLmg, coveredR2, coveredDifference}) {
+      assertThat((double) covered)
+          .as("%d responses in %d groups", responses, groups)
+          .isBetween(0.9 * samples - 4 * sd, 0.9 * samples + 4 * sd);
+    }
+  }
+
+  @Test
+  void aLargeSampleRecoversTheKnownImportances() {
+    // the population of the coverage test above, 200,000 responses: LMG_1 and LMG_2 by hand
+    double r1 = 0.62 / Math.sqrt(0.96);
+    double r2 = 0.5 / Math.sqrt(0.96);
+    double rSquared = 1 - 0.5 / 0.96;
+    double lmg1 = (r1 * r1 + rSquared - r2 * r2) / 2;
+    double lmg2 = (r2 * r2 + rSquared - r1 * r1) / 2;
+    SplittableRandom random = new SplittableRandom(99);
+    DriverAccumulator accumulator = new DriverAccumulator(List.of("x1", "x2"));
+    for (int i = 0; i < 200_000; i++) {
+      double z1 = random.nextGaussian();
+      double x2 = 0.4 * z1 + Math.sqrt(1 - 0.16) * random.nextGaussian();
+      double y = 0.5 * z1 + 0.3 * x2 + Math.sqrt(0.5) * random.nextGaussian();
+      accumulator.accept(
+          (int) Math.round(1000 * y), (int) Math.round(1000 * z1), (int) Math.round(1000 * x2));
+    }
+    DriverImportance importance = DriverImportance.of(accumulator.snapshot());
+    // sampling error of each is about 1 / sqrt(200,000) = 0.0022 or less: 0.01 is over 4 of them
+    assertThat(importance.rSquared()).isCloseTo(rSquared, within(0.01));
+    assertThat(importance.lmg("x1")).isCloseTo(lmg1, within(0.01));
+    assertThat(importance.lmg("x2")).isCloseTo(lmg2, within(0.01));
+    assertThat(importance.lmg("x1")).isGreaterThan(importance.lmg("x2"));
   }
 
   @Test
   void degenerateReplicatesAreCountedAndBadArgumentsNamed() {
     // 5 responses for 2 drivers: some replicates hold fewer than 4 responses, or a constant driver
-    DriverBootstrapAccumulator small = new DriverBootstrapAccumulator(List.of("a", "b"), 100, 1);
+    DriverBootstrapAccumulator small = new DriverBootstrapAccumulator(List.of("a", "b"));
     int[][] rows = {{5, 1, 2}, {7, 2, 1}, {9, 3, 3}, {3, 1, 1}, {8, 3, 2}};
     for (int i = 0; i < rows.length; i++) {
       small.accept(i, rows[i][0], rows[i][1], rows[i][2]);
     }
-    DriverIntervals intervals = DriverIntervals.of(small.snapshot(), 0.9);
+    DriverIntervals intervals = DriverIntervals.of(small.snapshot(), 0.9, 100, 1);
     assertThat(intervals.unusableReplicates()).isPositive();
     assertThat(intervals.usableReplicates() + intervals.unusableReplicates()).isEqualTo(100);
     assertThatThrownBy(() -> intervals.lmgDifference("a", "a"))
@@ -196,33 +255,35 @@ class DriverBootstrapTest {
     assertThatThrownBy(() -> intervals.lmg("c"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("driver c is not one of [a, b]");
-    assertThatThrownBy(() -> new DriverBootstrapAccumulator(List.of("a"), 1, 0))
+    assertThatThrownBy(() -> new DriverBootstrapAccumulator(List.of("a"), 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("replicates (1) must be in [2, 10000]");
+        .hasMessage("groups (1) must be in [2, 65536]");
+    assertThatThrownBy(() -> DriverIntervals.of(small.snapshot(), 0.9, 1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("replicates (1) must be in [2, 100000]");
     assertThatThrownBy(
             () ->
-                DriverBootstrap.empty(List.of("a"), 10, 1)
-                    .merge(DriverBootstrap.empty(List.of("a"), 10, 2)))
+                DriverBootstrap.empty(List.of("a"), 10)
+                    .merge(DriverBootstrap.empty(List.of("a"), 20)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "cannot merge bootstraps of 10 replicates with seed 1 and 10 replicates with seed 2");
+        .hasMessage("cannot merge bootstraps of 10 and 20 groups");
     assertThatThrownBy(
             () ->
-                DriverBootstrap.empty(List.of("a"), 10, 1)
-                    .merge(DriverBootstrap.empty(List.of("b"), 10, 1)))
+                DriverBootstrap.empty(List.of("a"), 10)
+                    .merge(DriverBootstrap.empty(List.of("b"), 10)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cannot merge co-moments of drivers [a] and [b]");
     // three responses for one driver, two replicates, over 40 seeds: a replicate is usable when
     // it holds at least 3 responses and neither variable is constant in it; the intervals exist
     // exactly when both are, and fail otherwise
+    DriverBootstrapAccumulator tiny = new DriverBootstrapAccumulator(List.of("a"));
+    tiny.accept(0, 1, 1).accept(1, 2, 2).accept(2, 4, 3);
+    DriverBootstrap value = tiny.snapshot();
     int failed = 0;
     for (long seed = 0; seed < 40; seed++) {
-      DriverBootstrapAccumulator tiny = new DriverBootstrapAccumulator(List.of("a"), 2, seed);
-      tiny.accept(0, 1, 1).accept(1, 2, 2).accept(2, 4, 3);
-      DriverBootstrap value = tiny.snapshot();
       int usable = 0;
       for (int b = 0; b < 2; b++) {
-        DriverMoments replicate = value.replicate(b);
+        DriverMoments replicate = value.replicate(seed, b);
         usable +=
             replicate.count() >= 3
                     && replicate.covariance(0, 0) > 0
@@ -232,14 +293,15 @@ class DriverBootstrapTest {
       }
       if (usable < 2) {
         failed++;
-        assertThatThrownBy(() -> DriverIntervals.of(value, 0.9))
+        long s = seed;
+        assertThatThrownBy(() -> DriverIntervals.of(value, 0.9, 2, s))
             .isInstanceOf(IllegalStateException.class)
             .hasMessage(
                 usable
                     + " of 2 replicates have defined importances; at least 2 are needed (too few"
                     + " responses for the drivers)");
       } else {
-        assertThat(DriverIntervals.of(value, 0.9).usableReplicates()).isEqualTo(2);
+        assertThat(DriverIntervals.of(value, 0.9, 2, seed).usableReplicates()).isEqualTo(2);
       }
     }
     assertThat(failed).isBetween(1, 39);
