@@ -107,18 +107,22 @@ public class DriverBenchmark {
     return products;
   }
 
+  /** Copies response {@code r}'s ratings into {@code ratings} and returns its outcome. */
+  private int load(int r, int[] ratings) {
+    int base = r * (DRIVERS + 1);
+    for (int j = 0; j < DRIVERS; j++) {
+      ratings[j] = rows[base + 1 + j];
+    }
+    return rows[base];
+  }
+
   /** The library: {@link DriverAccumulator#accept(int, int...)} per response. */
   @Benchmark
   public DriverMoments accumulate() {
     DriverAccumulator accumulator = new DriverAccumulator(names);
-    int v = DRIVERS + 1;
     int[] ratings = new int[DRIVERS];
     for (int r = 0; r < responses; r++) {
-      int base = r * v;
-      for (int j = 0; j < DRIVERS; j++) {
-        ratings[j] = rows[base + 1 + j];
-      }
-      accumulator.accept(rows[base], ratings);
+      accumulator.accept(load(r, ratings), ratings);
     }
     return accumulator.snapshot();
   }
@@ -127,14 +131,9 @@ public class DriverBenchmark {
   @Benchmark
   public DriverBootstrap bootstrap() {
     DriverBootstrapAccumulator accumulator = new DriverBootstrapAccumulator(names);
-    int v = DRIVERS + 1;
     int[] ratings = new int[DRIVERS];
     for (int r = 0; r < responses; r++) {
-      int base = r * v;
-      for (int j = 0; j < DRIVERS; j++) {
-        ratings[j] = rows[base + 1 + j];
-      }
-      accumulator.accept(r, rows[base], ratings);
+      accumulator.accept(r, load(r, ratings), ratings);
     }
     return accumulator.snapshot();
   }

@@ -164,23 +164,35 @@ class DriverBootstrapTest {
     assertThat(interval.contains(estimate)).isTrue();
   }
 
-  @Test
-  void intervalsCoverTheTrueImportanceAtAboutTheirLevel() {
-    // population: standard normal drivers with correlation 0.4, y = 0.5 x1 + 0.3 x2 + e, var e =
-    // 0.5. By hand: var y = 0.25 + 0.09 + 2 (0.5)(0.3)(0.4) + 0.5 = 0.96; cov(y, x1) = 0.5 + 0.3 *
-    // 0.4 = 0.62; cov(y, x2) = 0.3 + 0.5 * 0.4 = 0.5; R^2 = 1 - 0.5 / 0.96. With two drivers LMG_1
-    // = (r1^2 + R^2 - r2^2) / 2 (each order of entry has weight 1/2).
-    double r1 = 0.62 / Math.sqrt(0.96);
-    double r2 = 0.5 / Math.sqrt(0.96);
-    double rSquared = 1 - 0.5 / 0.96;
-    double lmg1 = (r1 * r1 + rSquared - r2 * r2) / 2;
-    assertCoverage(lmg1, rSquared, 300, 300, DriverBootstrap.DEFAULT_GROUPS);
-    // many more responses than groups: 5,000 responses in 50 groups
-    assertCoverage(lmg1, rSquared, 5000, 200, 50);
+  // A population: standard normal drivers with correlation 0.4, y = 0.5 x1 + 0.3 x2 + e, var e =
+  // 0.5. By hand: var y = 0.25 + 0.09 + 2 (0.5)(0.3)(0.4) + 0.5 = 0.96; cov(y, x1) = 0.5 + 0.3 *
+  // 0.4 = 0.62; cov(y, x2) = 0.3 + 0.5 * 0.4 = 0.5; R^2 = 1 - 0.5 / 0.96. With two drivers LMG_1
+  // = (r1^2 + R^2 - r2^2) / 2 (each order of entry has weight 1/2).
+  private static final double R1 = 0.62 / Math.sqrt(0.96);
+  private static final double R2 = 0.5 / Math.sqrt(0.96);
+  private static final double R_SQUARED = 1 - 0.5 / 0.96;
+  private static final double LMG_1 = (R1 * R1 + R_SQUARED - R2 * R2) / 2;
+  private static final double LMG_2 = (R2 * R2 + R_SQUARED - R1 * R1) / 2;
+
+  /** One response of the population, in thousandths: y, x1, x2. */
+  private static int[] draw(SplittableRandom random) {
+    double z1 = random.nextGaussian();
+    double x2 = 0.4 * z1 + Math.sqrt(1 - 0.16) * random.nextGaussian();
+    double y = 0.5 * z1 + 0.3 * x2 + Math.sqrt(0.5) * random.nextGaussian();
+    return new int[] {
+      (int) Math.round(1000 * y), (int) Math.round(1000 * z1), (int) Math.round(1000 * x2)
+    };
   }
 
-  private static void assertCoverage(
-      double lmg1, double rSquared, int responses, int samples, int groups) {
+  @Test
+  void intervalsCoverTheTrueImportanceAtAboutTheirLevel() {
+    assertCoverage(300, 300, DriverBootstrap.DEFAULT_GROUPS);
+    // many more responses than groups: 5,000 responses in 50 groups
+    assertCoverage(5000, 200, 50);
+  }
+
+  private static void assertCoverage(int responses, int samples, int groups) {
+
     SplittableRandom random = new SplittableRandom(2026);
     int coveredLmg = 0;
     int coveredR2 = 0;
@@ -189,20 +201,14 @@ class DriverBootstrapTest {
       DriverBootstrapAccumulator bootstrap =
           new DriverBootstrapAccumulator(List.of("x1", "x2"), groups);
       for (int i = 0; i < responses; i++) {
-        double z1 = random.nextGaussian();
-        double x2 = 0.4 * z1 + Math.sqrt(1 - 0.16) * random.nextGaussian();
-        double y = 0.5 * z1 + 0.3 * x2 + Math.sqrt(0.5) * random.nextGaussian();
-        bootstrap.accept(
-            i,
-            (int) Math.round(1000 * y),
-            (int) Math.round(1000 * z1),
-            (int) Math.round(1000 * x2));
+        int[] r = draw(random);
+        bootstrap.accept(i, r[0], r[1], r[2]);
       }
       DriverIntervals intervals = DriverIntervals.of(bootstrap.snapshot(), 0.90, 200, s);
-      coveredLmg += intervals.lmg("x1").contains(lmg1) ? 1 : 0;
-      coveredR2 += intervals.rSquared().contains(rSquared) ? 1 : 0;
+      coveredLmg += intervals.lmg("x1").contains(LMG_1) ? 1 : 0;
+      coveredR2 += intervals.rSquared().contains(R_SQUARED) ? 1 : 0;
       coveredDifference +=
-          intervals.lmgDifference("x1", "x2").contains(2 * lmg1 - rSquared) ? 1 : 0;
+          intervals.lmgDifference("x1", "x2").contains(2 * LMG_1 - R_SQUARED) ? 1 : 0;
     }
     // intervals at 90%: the count covered is binomial(samples, 0.9); +-4 sd
     double sd = Math.sqrt(samples * 0.9 * 0.1);
@@ -215,26 +221,18 @@ class DriverBootstrapTest {
 
   @Test
   void aLargeSampleRecoversTheKnownImportances() {
-    // the population of the coverage test above, 200,000 responses: LMG_1 and LMG_2 by hand
-    double r1 = 0.62 / Math.sqrt(0.96);
-    double r2 = 0.5 / Math.sqrt(0.96);
-    double rSquared = 1 - 0.5 / 0.96;
-    double lmg1 = (r1 * r1 + rSquared - r2 * r2) / 2;
-    double lmg2 = (r2 * r2 + rSquared - r1 * r1) / 2;
+    // the population above, 200,000 responses
     SplittableRandom random = new SplittableRandom(99);
     DriverAccumulator accumulator = new DriverAccumulator(List.of("x1", "x2"));
     for (int i = 0; i < 200_000; i++) {
-      double z1 = random.nextGaussian();
-      double x2 = 0.4 * z1 + Math.sqrt(1 - 0.16) * random.nextGaussian();
-      double y = 0.5 * z1 + 0.3 * x2 + Math.sqrt(0.5) * random.nextGaussian();
-      accumulator.accept(
-          (int) Math.round(1000 * y), (int) Math.round(1000 * z1), (int) Math.round(1000 * x2));
+      int[] r = draw(random);
+      accumulator.accept(r[0], r[1], r[2]);
     }
     DriverImportance importance = DriverImportance.of(accumulator.snapshot());
     // sampling error of each is about 1 / sqrt(200,000) = 0.0022 or less: 0.01 is over 4 of them
-    assertThat(importance.rSquared()).isCloseTo(rSquared, within(0.01));
-    assertThat(importance.lmg("x1")).isCloseTo(lmg1, within(0.01));
-    assertThat(importance.lmg("x2")).isCloseTo(lmg2, within(0.01));
+    assertThat(importance.rSquared()).isCloseTo(R_SQUARED, within(0.01));
+    assertThat(importance.lmg("x1")).isCloseTo(LMG_1, within(0.01));
+    assertThat(importance.lmg("x2")).isCloseTo(LMG_2, within(0.01));
     assertThat(importance.lmg("x1")).isGreaterThan(importance.lmg("x2"));
   }
 
