@@ -180,6 +180,36 @@ public class SurveyBenchmark {
     return in.responses.parallelStream().collect(Nps.toNps(SurveyResponse::score));
   }
 
+  /**
+   * The weighted baseline: the four sums a plain implementation keeps in doubles (total weight,
+   * promoters' and detractors' weights, squared weights), with the same range checks (an answer
+   * outside 0..10 or a weight that is not finite and non-negative fails) and a branch-free class
+   * selection; rounded, order-dependent sums, unlike the library's.
+   */
+  @Benchmark
+  public double baselineWeightedDoubles(Answers in, Weights weights) {
+    int[] answers = in.ints;
+    double[] w = weights.weights;
+    double total = 0;
+    double promoters = 0;
+    double detractors = 0;
+    double squares = 0;
+    for (int i = 0; i < answers.length; i++) {
+      int r = answers[i];
+      double x = w[i];
+      if (r < 0 || r > 10 || !(x >= 0 && x < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("bad answer or weight at index " + i);
+      }
+      int promoter = (r + 7) >>> 4;
+      int detractor = 1 - ((r + 9) >>> 4);
+      total += x;
+      promoters += promoter * x;
+      detractors += detractor * x;
+      squares += x * x;
+    }
+    return 100 * (promoters - detractors) / total + squares;
+  }
+
   /** {@code WeightedNps.of(int[], double[])}, with exact weight sums. */
   @Benchmark
   public WeightedNps weightedNps(Answers in, Weights weights) {

@@ -50,6 +50,17 @@ public final class ExactSum {
     addShifted(Math.multiplyHigh(m, m), m * m, 2 * exponent(bits) + BIAS);
   }
 
+  /**
+   * Adds {@code value * 2^exponent} for a non-negative {@code value}: the flush of a partial sum a
+   * kernel kept in a {@code long}.
+   *
+   * @param value a non-negative integer
+   * @param exponent the power of two of its unit, from {@code -2 * 1074} up to {@code 2 * 1023}
+   */
+  public void addLong(long value, int exponent) {
+    addShifted(0, value, exponent + BIAS);
+  }
+
   /** The integer significand {@code m} of a finite double {@code m * 2^e}, below 2^53. */
   private static long significand(long bits) {
     long fraction = bits & 0xF_FFFF_FFFF_FFFFL;

@@ -42,10 +42,14 @@ public final class WeightedNpsAccumulator {
   }
 
   private void addValid(int response, double weight) {
+    addWeight(response, weight);
+    count++;
+  }
+
+  private void addWeight(int response, double weight) {
     // for 0..10, branch-free: 0 for detractors, 1 for passives (7, 8), 2 for promoters (9, 10)
     classWeight[((response + 9) >>> 4) + ((response + 7) >>> 4)].add(weight);
     squaredWeight.addSquare(weight);
-    count++;
   }
 
   /**
@@ -68,14 +72,122 @@ public final class WeightedNpsAccumulator {
               + weights.length
               + "; they must have one weight per response");
     }
-    long base = count;
-    for (int i = 0; i < responses.length; i++) {
-      Nps.checkResponse(responses[i], base + i);
-      Checks.checkWeight(weights[i], base + i);
+    int n = responses.length;
+    // pass 1, branch-free: are all answers in 0..10 and all weights' bits those of a finite
+    // double >= +0 (not -0.0, whose case the checking loop below settles); the largest weight's
+    // bits of each block (the bits of non-negative doubles order as their values)
+    long[] blockMax = new long[(n + BLOCK - 1) / BLOCK];
+    int badAnswer = 0;
+    long badWeight = 0;
+    for (int b = 0, from = 0; from < n; b++, from += BLOCK) {
+      int to = Math.min(n, from + BLOCK);
+      long max = 0;
+      for (int i = from; i < to; i++) {
+        int r = responses[i];
+        long bits = Double.doubleToRawLongBits(weights[i]);
+        // negative exactly when r is outside 0..10, or the bits outside [+0, infinity)
+        badAnswer |= r | (Nps.MAX_RESPONSE - r);
+        badWeight |= bits | (INFINITY_BITS - 1 - bits);
+        max = Math.max(max, bits);
+      }
+      blockMax[b] = max;
     }
-    for (int i = 0; i < responses.length; i++) {
-      addValid(responses[i], weights[i]);
+    if ((badAnswer | badWeight) < 0) {
+      long base = count;
+      for (int i = 0; i < n; i++) {
+        Nps.checkResponse(responses[i], base + i);
+        Checks.checkWeight(weights[i], base + i);
+      }
+      // only -0.0 weights: valid, added one by one
+      for (int i = 0; i < n; i++) {
+        addValid(responses[i], weights[i]);
+      }
+      return;
     }
+    for (int b = 0, from = 0; from < n; b++, from += BLOCK) {
+      addBlock(responses, weights, from, Math.min(n, from + BLOCK), blockMax[b]);
+    }
+    count += n;
+  }
+
+  /** Answers per block of {@link #addBlock}: its partial sums stay far below 2^63. */
+  private static final int BLOCK = 4096;
+
+  /** The bits of positive infinity: every finite double >= +0 has smaller bits, as unsigned. */
+  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
+  /** How far below the block's largest exponent a weight still takes the fast path. */
+  private static final int WINDOW = 10;
+
+  /**
+   * Adds a block of valid answers exactly, most of them without touching the exact sums: a weight
+   * {@code m * 2^(E - 1075)} (biased exponent {@code E >= 1}, or a subnormal with {@code E = 1})
+   * whose {@code E} is at least {@code base = max(1, largest E of the block - WINDOW)} is the
+   * integer {@code v = m << (E - base)} times {@code 2^(base - 1075)}, below 2^63; the block sums
+   * each class's {@code v} and the squares {@code v^2}, split into 32-bit halves so that no sum of
+   * a block can overflow, and adds those partial sums to the exact sums once. Weights of smaller
+   * exponents (and zeros, rare) are added to the exact sums one by one. Exact either way, so the
+   * result is the one of adding every weight on its own.
+   */
+  private void addBlock(int[] responses, double[] weights, int from, int to, long maxBits) {
+    int base = Math.max(1, (int) (maxBits >>> 52) - WINDOW);
+    long dLo = 0;
+    long dHi = 0;
+    long aLo = 0;
+    long aHi = 0;
+    long pLo = 0;
+    long pHi = 0;
+    long q0 = 0;
+    long q1 = 0;
+    long q2 = 0;
+    long q3 = 0;
+    for (int i = from; i < to; i++) {
+      long bits = Double.doubleToRawLongBits(weights[i]);
+      int biased = (int) (bits >>> 52);
+      int shift = Math.max(biased, 1) - base;
+      if (shift < 0) {
+        addWeight(responses[i], weights[i]);
+        continue;
+      }
+      long m = (bits & FRACTION) | (biased == 0 ? 0 : IMPLICIT);
+      long v = m << shift;
+      int r = responses[i];
+      long promoter = -(long) ((r + 7) >>> 4);
+      long notDetractor = -(long) ((r + 9) >>> 4);
+      long passive = notDetractor & ~promoter;
+      long detractor = ~notDetractor;
+      long low = v & LOW;
+      long high = v >>> 32;
+      dLo += low & detractor;
+      dHi += high & detractor;
+      aLo += low & passive;
+      aHi += high & passive;
+      pLo += low & promoter;
+      pHi += high & promoter;
+      long squareLow = v * v;
+      long squareHigh = Math.multiplyHigh(v, v);
+      q0 += squareLow & LOW;
+      q1 += squareLow >>> 32;
+      q2 += squareHigh & LOW;
+      q3 += squareHigh >>> 32;
+    }
+    int unit = base - 1075;
+    flush(classWeight[0], dLo, dHi, unit);
+    flush(classWeight[1], aLo, aHi, unit);
+    flush(classWeight[2], pLo, pHi, unit);
+    squaredWeight.addLong(q0, 2 * unit);
+    squaredWeight.addLong(q1, 2 * unit + 32);
+    squaredWeight.addLong(q2, 2 * unit + 64);
+    squaredWeight.addLong(q3, 2 * unit + 96);
+  }
+
+  private static final long FRACTION = 0xF_FFFF_FFFF_FFFFL;
+  private static final long IMPLICIT = 1L << 52;
+  private static final long LOW = 0xFFFF_FFFFL;
+
+  private static void flush(ExactSum sum, long low, long high, int unit) {
+    sum.addLong(low, unit);
+    sum.addLong(high, unit + 32);
   }
 
   /**

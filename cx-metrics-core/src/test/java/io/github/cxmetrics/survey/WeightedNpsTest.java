@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.cxmetrics.stats.Interval;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class WeightedNpsTest {
@@ -140,6 +141,71 @@ class WeightedNpsTest {
         .isEqualTo(expected);
     assertThat(expected.hashCode())
         .isEqualTo(WeightedNps.of(answers, Answer::score, Answer::weight).hashCode());
+  }
+
+  @Test
+  void theArrayKernelEqualsAddingAnswerByAnswer() {
+    // addAll works in blocks of 4,096 with partial sums in longs; accept adds each weight to the
+    // exact sums on its own: the two must agree bit for bit on any weights
+    SplittableRandom random = new SplittableRandom(20261202);
+    double[] odd = {
+      0, -0.0, Double.MIN_VALUE, Double.MIN_NORMAL, 0x1p-1000, 1e-30, 1e6, 1e300, Double.MAX_VALUE
+    };
+    for (int length : new int[] {0, 1, 7, 4095, 4096, 4097, 9000}) {
+      for (int kind = 0; kind < 5; kind++) {
+        int[] answers = new int[length];
+        double[] weights = new double[length];
+        for (int i = 0; i < length; i++) {
+          answers[i] = random.nextInt(11);
+          weights[i] =
+              switch (kind) {
+                case 0 -> 0.2 + 4.8 * random.nextDouble(); // post-stratification weights
+                case 1 -> Math.scalb(random.nextDouble(), random.nextInt(-1074, 1024));
+                case 2 -> random.nextInt(100) == 0 ? odd[random.nextInt(odd.length)] : 1.5;
+                case 3 -> Math.scalb(1 + random.nextDouble(), random.nextInt(-12, 12));
+                default -> random.nextInt(3); // whole weights, zeros among them
+              };
+        }
+        WeightedNpsAccumulator oneByOne = new WeightedNpsAccumulator();
+        for (int i = 0; i < length; i++) {
+          oneByOne.accept(answers[i], weights[i]);
+        }
+        WeightedNpsAccumulator kernel = new WeightedNpsAccumulator();
+        kernel.accept(9, 0.75); // the kernel adds to what is there
+        kernel.addAll(answers, weights);
+        oneByOne.combine(new WeightedNpsAccumulator()).accept(9, 0.75);
+        assertThat(kernel.snapshot())
+            .as("length %d, kind %d", length, kind)
+            .isEqualTo(oneByOne.snapshot());
+        assertThat(kernel.count()).isEqualTo(length + 1L);
+      }
+    }
+  }
+
+  @Test
+  void theArrayKernelRejectsTheFirstBadValueAndAddsNothing() {
+    int[] answers = new int[5000];
+    double[] weights = new double[5000];
+    java.util.Arrays.fill(answers, 9);
+    java.util.Arrays.fill(weights, 1.25);
+    for (double bad : new double[] {Double.NaN, -1, Double.POSITIVE_INFINITY, -Double.MIN_VALUE}) {
+      double[] w = weights.clone();
+      w[4500] = bad;
+      w[4700] = Double.NaN;
+      WeightedNpsAccumulator accumulator = new WeightedNpsAccumulator();
+      assertThatThrownBy(() -> accumulator.addAll(answers, w))
+          .hasMessage("weight " + bad + " at index 4500 must be finite and >= 0");
+      assertThat(accumulator.count()).isZero();
+      assertThat(accumulator.snapshot()).isEqualTo(WeightedNps.EMPTY);
+    }
+    for (int bad : new int[] {-1, 11, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+      int[] a = answers.clone();
+      a[4096] = bad;
+      WeightedNpsAccumulator accumulator = new WeightedNpsAccumulator();
+      assertThatThrownBy(() -> accumulator.addAll(a, weights))
+          .hasMessage("response " + bad + " at index 4096 is outside the NPS scale [0, 10]");
+      assertThat(accumulator.snapshot()).isEqualTo(WeightedNps.EMPTY);
+    }
   }
 
   @Test
