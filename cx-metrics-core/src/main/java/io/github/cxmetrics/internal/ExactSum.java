@@ -11,7 +11,9 @@ import java.math.BigInteger;
  * point number {@code sum * 2^BIAS} in 32-bit limbs held in {@code long}s (a "long accumulator"),
  * so no addition ever rounds: the result does not depend on the order of the additions or on how
  * the input was split, which is what makes weighted aggregates merge exactly. Each limb receives
- * less than 2^32 per addition and is normalised (carries propagated) before it could overflow.
+ * less than 2^32 per addition and is normalised (carries propagated) before it could overflow. Only
+ * the limbs between the lowest and the highest one touched are held (a few for weights of similar
+ * size), so a sum costs tens of bytes, not the 1,120 of the whole range.
  *
  * <p>Not thread safe.
  */
@@ -26,8 +28,34 @@ public final class ExactSum {
   private static final int NORMALIZE_EVERY = 1 << 30;
   private static final BigInteger FIVE_POW_BIAS = BigInteger.valueOf(5).pow(BIAS);
 
-  private final long[] limbs = new long[LIMBS];
+  /** The limbs from limb number {@code low} up; empty until the first addition. */
+  private long[] limbs = new long[0];
+
+  private int low;
   private int pending;
+
+  /** {@return the limbs held, for tests of the footprint} */
+  int heldLimbs() {
+    return limbs.length;
+  }
+
+  /** Makes {@link #limbs} cover limb numbers {@code from} (inclusive) to {@code to} (exclusive). */
+  private void cover(int from, int to) {
+    if (limbs.length == 0) {
+      low = from;
+      limbs = new long[to - from + 2];
+      return;
+    }
+    int newLow = Math.min(low, from);
+    int newHigh = Math.max(low + limbs.length, to);
+    if (newLow == low && newHigh == low + limbs.length) {
+      return;
+    }
+    long[] grown = new long[newHigh - newLow + 2];
+    System.arraycopy(limbs, 0, grown, low - newLow, limbs.length);
+    limbs = grown;
+    low = newLow;
+  }
 
   /**
    * Adds {@code x}, which the caller has checked to be finite and {@code >= 0}.
@@ -75,7 +103,11 @@ public final class ExactSum {
 
   /** Adds the unsigned 128-bit integer {@code high:low} times {@code 2^position}. */
   private void addShifted(long high, long low, int position) {
-    int limb = position >>> 5;
+    int number = position >>> 5;
+    if (number < this.low || number + 5 > this.low + limbs.length) {
+      cover(number, number + 5);
+    }
+    int limb = number - this.low;
     int shift = position & 31;
     long w0 = low << shift;
     long w1 = shift == 0 ? high : (high << shift) | (low >>> (64 - shift));
@@ -94,8 +126,12 @@ public final class ExactSum {
   public void add(ExactSum other) {
     normalize();
     other.normalize();
-    for (int k = 0; k < LIMBS; k++) {
-      limbs[k] += other.limbs[k];
+    if (other.limbs.length == 0) {
+      return;
+    }
+    cover(other.low, other.low + other.limbs.length);
+    for (int k = 0; k < other.limbs.length; k++) {
+      limbs[other.low - low + k] += other.limbs[k];
     }
     pending = 1;
   }
@@ -121,18 +157,29 @@ public final class ExactSum {
               + " bits");
     }
     normalize();
-    for (int k = 0; k * LIMB_BITS < bits; k++) {
-      limbs[k] += scaled.shiftRight(k * LIMB_BITS).longValue() & LIMB_MASK;
+    if (bits == 0) {
+      return;
+    }
+    int count = (bits + LIMB_BITS - 1) / LIMB_BITS;
+    cover(0, count);
+    for (int k = 0; k < count; k++) {
+      limbs[k - low] += scaled.shiftRight(k * LIMB_BITS).longValue() & LIMB_MASK;
     }
     pending = 1;
   }
 
   private void normalize() {
     long carry = 0;
-    for (int k = 0; k < LIMBS; k++) {
+    for (int k = 0; k < limbs.length; k++) {
       long v = limbs[k] + carry;
       limbs[k] = v & LIMB_MASK;
       carry = v >>> 32;
+    }
+    while (carry != 0) {
+      int top = low + limbs.length;
+      cover(top, top + 1);
+      limbs[top - low] = carry & LIMB_MASK;
+      carry >>>= 32;
     }
     pending = 0;
   }
@@ -141,10 +188,10 @@ public final class ExactSum {
   public BigInteger scaled() {
     normalize();
     BigInteger result = BigInteger.ZERO;
-    for (int k = LIMBS - 1; k >= 0; k--) {
+    for (int k = limbs.length - 1; k >= 0; k--) {
       result = result.shiftLeft(LIMB_BITS).or(BigInteger.valueOf(limbs[k]));
     }
-    return result;
+    return result.shiftLeft(low * LIMB_BITS);
   }
 
   /**

@@ -56,6 +56,37 @@ class ExactSumTest {
   }
 
   @Test
+  void aSumHoldsOnlyTheLimbsItsValuesReachAndGrowsExactly() {
+    // 100,000 survey weights in [0.2, 5): their sum < 2^19 and their lowest bits >= 2^-55 span
+    // 74 bits, 3 limbs, with slack for the pending carries; one huge and one tiny value later
+    SplittableRandom random = new SplittableRandom(7);
+    double[] values = new double[100_002];
+    ExactSum sum = new ExactSum();
+    ExactSum squares = new ExactSum();
+    for (int i = 0; i < 100_000; i++) {
+      values[i] = 0.2 + 4.8 * random.nextDouble();
+      sum.add(values[i]);
+      squares.addSquare(values[i]);
+    }
+    assertThat(sum.heldLimbs()).isLessThanOrEqualTo(10);
+    assertThat(squares.heldLimbs()).isLessThanOrEqualTo(12);
+    assertThat(new ExactSum().heldLimbs()).isZero();
+    values[100_000] = Double.MAX_VALUE;
+    values[100_001] = Double.MIN_VALUE;
+    sum.add(Double.MAX_VALUE);
+    sum.add(Double.MIN_VALUE);
+    squares.addSquare(Double.MAX_VALUE);
+    squares.addSquare(Double.MIN_VALUE);
+    assertThat(sum.scaled()).isEqualTo(exactScaled(values, false));
+    assertThat(squares.scaled()).isEqualTo(exactScaled(values, true));
+    ExactSum merged = new ExactSum();
+    merged.add(new ExactSum());
+    assertThat(merged.heldLimbs()).isZero();
+    merged.add(sum);
+    assertThat(merged.scaled()).isEqualTo(sum.scaled());
+  }
+
+  @Test
   void combiningEqualsAddingEverything() {
     qt().forAll(longs().all(), integers().between(0, 100), integers().between(0, 100))
         .checkAssert(
