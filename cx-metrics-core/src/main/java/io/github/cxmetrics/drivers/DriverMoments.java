@@ -276,7 +276,7 @@ public final class DriverMoments implements Mergeable<DriverMoments> {
   }
 
   /**
-   * Returns the versioned byte encoding (format version 1, metric id 7), so that co-moments can be
+   * Returns the versioned byte encoding (format version 2, metric id 7), so that co-moments can be
    * stored or shipped between processes and merged later: after the header, the number of drivers
    * {@code k} (4 bytes), each driver's name (a 4-byte UTF-8 length and the bytes), the complete and
    * the incomplete responses (8 bytes each), the {@code k + 1} sums, outcome first, and the sums of

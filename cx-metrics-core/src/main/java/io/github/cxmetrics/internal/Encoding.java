@@ -19,7 +19,7 @@ import java.util.zip.CRC32C;
  * <p>Layout, little-endian throughout:
  *
  * <pre>
- * offset 0  format version, 1 byte (currently 1)
+ * offset 0  format version, 1 byte (currently 2)
  * offset 1  metric id, 1 byte (see {@link MetricId})
  * offset 2  reserved, 2 bytes, 0
  * offset 4  the metric's payload, as its class documents
@@ -27,15 +27,18 @@ import java.util.zip.CRC32C;
  * </pre>
  *
  * <p>Payload elements: counts are 8-byte signed integers and must be {@code >= 0}; integers are 4
- * bytes; an exact sum (a non-negative {@link BigInteger}) is a 4-byte length {@code L} followed by
- * {@code L} bytes of its magnitude, least significant first; a string is a 4-byte length followed
- * by that many bytes of UTF-8. A buffer must end exactly where its payload ends.
+ * bytes; a string is a 4-byte length followed by that many bytes of UTF-8. An exact sum (a
+ * non-negative {@link BigInteger} {@code s}) is, in version 2, a 4-byte count {@code Z} of zero
+ * bytes below its lowest non-zero byte, a 4-byte length {@code L} and the {@code L} bytes of {@code
+ * s / 2^(8 Z)}, least significant first ({@code Z = L = 0} for 0), so that a sum scaled by {@code
+ * 2^2176} takes the bytes of its significant bits only; in version 1 it is the 4-byte length {@code
+ * L} and {@code L} bytes of {@code s} itself. A buffer must end exactly where its payload ends.
  *
- * <p>Payloads of format version 1, by metric id (offsets from the start of the buffer; {@code k} is
- * the number of scale points or stages):
+ * <p>Payloads, by metric id, the same in versions 1 and 2 but for the form of the exact sums
+ * (offsets from the start of the buffer; {@code k} is the number of scale points or stages):
  *
  * <table>
- *   <caption>Payloads of version 1</caption>
+ *   <caption>Payloads</caption>
  *   <tr><th>id</th><th>metric</th><th>offset</th><th>field</th></tr>
  *   <tr><td>1</td><td>NPS</td><td>4, 12, 20</td><td>promoters, passives, detractors: counts</td></tr>
  *   <tr><td>2</td><td>weighted NPS</td><td>4</td><td>answers: count</td></tr>
@@ -64,8 +67,8 @@ import java.util.zip.CRC32C;
  * <p>Versions: {@link #reader} accepts the versions in {@link #READABLE} and leaves the version it
  * read at offset 0 of the buffer ({@link #version(ByteBuffer)}), so a payload reader can read a v2
  * layout beside the v1 one, by branching on it; writers always write {@link #VERSION}. The golden
- * files of each version stay in the test resources ({@code golden/v1}), written by a script from
- * this documentation, so every later library still reads them.
+ * files of each version stay in the test resources ({@code golden/v1}, {@code golden/v2}), written
+ * by a script from this documentation, so every later library still reads them.
  *
  * <p>Reading never returns a wrong number from a foreign or damaged buffer: a wrong version, metric
  * id or reserved field, a short or long buffer, a negative count or length, or a payload its metric
@@ -73,10 +76,10 @@ import java.util.zip.CRC32C;
  */
 public final class Encoding {
   /** The current format version. */
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
 
   /** The format versions this library reads. */
-  public static final Set<Integer> READABLE = Set.of(1);
+  public static final Set<Integer> READABLE = Set.of(1, 2);
 
   /** The header length in bytes. */
   public static final int HEADER = 4;
@@ -314,24 +317,31 @@ public final class Encoding {
   }
 
   /**
-   * Returns the encoded length of an exact sum.
+   * Returns the encoded length of an exact sum, in the current version.
    *
    * @param value a non-negative integer
-   * @return {@code 4 + } its magnitude's length
+   * @return {@code 8 + } the length of its significant bytes
    */
   public static int exactLength(BigInteger value) {
-    return 4 + magnitude(value).length;
+    return 8 + magnitude(value.shiftRight(8 * zeroBytes(value))).length;
+  }
+
+  /** The number of zero bytes below the lowest non-zero byte of {@code value}; 0 for 0. */
+  private static int zeroBytes(BigInteger value) {
+    return value.signum() == 0 ? 0 : value.getLowestSetBit() / 8;
   }
 
   /**
-   * Writes an exact sum: its magnitude's length, then the magnitude, least significant byte first.
+   * Writes an exact sum in the current version: the count of its low zero bytes, the length of the
+   * rest, then the rest, least significant byte first.
    *
    * @param buffer the buffer
    * @param value a non-negative integer
    */
   public static void putExact(ByteBuffer buffer, BigInteger value) {
-    byte[] magnitude = magnitude(value);
-    buffer.putInt(magnitude.length);
+    int zeros = zeroBytes(value);
+    byte[] magnitude = magnitude(value.shiftRight(8 * zeros));
+    buffer.putInt(zeros).putInt(magnitude.length);
     for (int i = magnitude.length - 1; i >= 0; i--) {
       buffer.put(magnitude[i]);
     }
@@ -347,20 +357,29 @@ public final class Encoding {
   }
 
   /**
-   * Reads an exact sum.
+   * Reads an exact sum, in the form of the buffer's version.
    *
    * @param buffer the buffer
    * @param what the sum's name, for messages
    * @return the non-negative integer
-   * @throws IllegalArgumentException if the length is negative or too large or the buffer too short
+   * @throws IllegalArgumentException if a count or length is negative or too large or the buffer
+   *     too short
    */
   public static BigInteger exact(ByteBuffer buffer, String what) {
+    int zeros = 0;
+    if (version(buffer) >= 2) {
+      zeros = intValue(buffer, what + " zero bytes");
+      if (zeros < 0 || zeros > MAX_LENGTH) {
+        throw new IllegalArgumentException(
+            "damaged encoding: " + what + " has " + zeros + " zero bytes");
+      }
+    }
     int length = length(buffer, what);
     byte[] bigEndian = new byte[length + 1];
     for (int i = length; i >= 1; i--) {
       bigEndian[i] = buffer.get();
     }
-    return new BigInteger(bigEndian);
+    return new BigInteger(bigEndian).shiftLeft(8 * zeros);
   }
 
   /**

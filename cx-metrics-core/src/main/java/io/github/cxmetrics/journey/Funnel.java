@@ -337,7 +337,7 @@ public final class Funnel<S> implements Mergeable<Funnel<S>> {
   }
 
   /**
-   * Returns the encoding of this funnel: a 4-byte header (format version 1, metric id 6, two zero
+   * Returns the encoding of this funnel: a 4-byte header (format version 2, metric id 6, two zero
    * bytes), then, little-endian, the number of stages {@code k} as a 4-byte integer, each stage's
    * {@code toString()} as a 4-byte UTF-8 length and its bytes, the {@code k} counts as 8-byte
    * counts, and a 4-byte CRC-32C of all the bytes before it.

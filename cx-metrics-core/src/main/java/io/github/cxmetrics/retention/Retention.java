@@ -309,7 +309,7 @@ public final class Retention implements Estimate, Mergeable<Retention> {
   }
 
   /**
-   * Returns the encoding of this value: a 4-byte header (format version 1, metric id 5, two zero
+   * Returns the encoding of this value: a 4-byte header (format version 2, metric id 5, two zero
    * bytes), then {@code S}, {@code E} and {@code N} as three 8-byte little-endian counts, and a
    * 4-byte CRC-32C of all the bytes before it (32 bytes in all).
    *

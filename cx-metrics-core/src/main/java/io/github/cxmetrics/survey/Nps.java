@@ -387,7 +387,7 @@ public final class Nps implements Estimate, Mergeable<Nps> {
   }
 
   /**
-   * Returns the encoding of this value: a 4-byte header (format version 1, metric id 1, two zero
+   * Returns the encoding of this value: a 4-byte header (format version 2, metric id 1, two zero
    * bytes), then the promoters, passives and detractors as three 8-byte little-endian counts (then
    * a 4-byte CRC-32C of all the bytes before it: 32 bytes in all).
    *

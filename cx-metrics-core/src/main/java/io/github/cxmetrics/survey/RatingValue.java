@@ -108,7 +108,7 @@ abstract class RatingValue<V extends RatingValue<V>> implements Estimate, Mergea
   }
 
   /**
-   * Returns the encoding of this value: a 4-byte header (format version 1, the metric id: 3 for
+   * Returns the encoding of this value: a 4-byte header (format version 2, the metric id: 3 for
    * CSAT, 4 for CES, two zero bytes), then, little-endian, the scale's minimum and maximum and the
    * definition's field (CSAT: {@code satisfiedFrom}; CES: the direction, 0 for lower is less
    * effort, 1 for higher) as 4-byte integers, the count of every rating from the minimum up as

@@ -312,11 +312,14 @@ public final class WeightedNps implements Estimate, Mergeable<WeightedNps> {
   }
 
   /**
-   * Returns the encoding of this value: a 4-byte header (format version 1, metric id 2, two zero
+   * Returns the encoding of this value: a 4-byte header (format version 2, metric id 2, two zero
    * bytes), the count of answers as an 8-byte count, then the exact sums of the promoters',
    * passives' and detractors' weights and of the squared weights, each scaled by {@code 2^2176} and
-   * written as a 4-byte length and its magnitude, least significant byte first, and a 4-byte
-   * CRC-32C of all the bytes before it.
+   * written as the 4-byte count {@code Z} of its zero bytes below the lowest non-zero one, a 4-byte
+   * length {@code L} and the {@code L} bytes of the sum divided by {@code 2^(8 Z)}, least
+   * significant byte first (about 8 to 16 bytes for survey weights; version 1 wrote all the low
+   * zero bytes, 576 bytes and more, and is still read), and a 4-byte CRC-32C of all the bytes
+   * before it.
    *
    * @return a new array
    */

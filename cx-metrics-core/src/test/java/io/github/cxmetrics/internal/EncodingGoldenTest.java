@@ -63,8 +63,14 @@ class EncodingGoldenTest {
           new Golden(
               "driver-moments.bin", DRIVERS, DriverMoments::fromByteArray, DRIVERS::toByteArray));
 
+  /** A golden file of the current version. */
   private static byte[] golden(String file) {
-    try (InputStream in = EncodingGoldenTest.class.getResourceAsStream("/golden/v1/" + file)) {
+    return golden(Encoding.VERSION, file);
+  }
+
+  private static byte[] golden(int version, String file) {
+    try (InputStream in =
+        EncodingGoldenTest.class.getResourceAsStream("/golden/v" + version + "/" + file)) {
       assertThat(in).as(file).isNotNull();
       return in.readAllBytes();
     } catch (IOException e) {
@@ -82,25 +88,42 @@ class EncodingGoldenTest {
   }
 
   @Test
-  void everyTruncationBitFlipAndExtraByteIsRejected() {
+  void version1FilesStillReadBack() {
     for (Golden g : GOLDEN) {
-      byte[] bytes = golden(g.file());
-      for (int length = 0; length < bytes.length; length++) {
-        byte[] cut = java.util.Arrays.copyOf(bytes, length);
-        assertThatThrownBy(() -> g.read().apply(cut))
-            .as("%s cut to %d bytes", g.file(), length)
-            .isInstanceOf(IllegalArgumentException.class);
-      }
-      for (int bit = 0; bit < bytes.length * 8; bit++) {
-        byte[] flipped = bytes.clone();
-        flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-        assertThatThrownBy(() -> g.read().apply(flipped))
-            .as("%s with bit %d flipped", g.file(), bit)
-            .isInstanceOf(IllegalArgumentException.class);
-      }
-      byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-      assertThatThrownBy(() -> g.read().apply(longer)).isInstanceOf(IllegalArgumentException.class);
+      byte[] bytes = golden(1, g.file());
+      assertThat(bytes[0]).isEqualTo((byte) 1);
+      assertThat(g.read().apply(bytes)).as("v1 %s", g.file()).isEqualTo(g.value());
     }
+    // the version 1 weighted NPS wrote every low zero byte of its sums scaled by 2^2176
+    assertThat(golden(1, "weighted-nps.bin")).hasSize(1123);
+    assertThat(golden(2, "weighted-nps.bin")).hasSize(53);
+  }
+
+  @Test
+  void everyTruncationBitFlipAndExtraByteIsRejected() {
+    for (int version = 1; version <= Encoding.VERSION; version++) {
+      for (Golden g : GOLDEN) {
+        rejectsEveryDamage(g, golden(version, g.file()));
+      }
+    }
+  }
+
+  private static void rejectsEveryDamage(Golden g, byte[] bytes) {
+    for (int length = 0; length < bytes.length; length++) {
+      byte[] cut = java.util.Arrays.copyOf(bytes, length);
+      assertThatThrownBy(() -> g.read().apply(cut))
+          .as("%s cut to %d bytes", g.file(), length)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    for (int bit = 0; bit < bytes.length * 8; bit++) {
+      byte[] flipped = bytes.clone();
+      flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+      assertThatThrownBy(() -> g.read().apply(flipped))
+          .as("%s with bit %d flipped", g.file(), bit)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+    assertThatThrownBy(() -> g.read().apply(longer)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -121,17 +144,18 @@ class EncodingGoldenTest {
   void aFutureVersionIsRejectedEvenWithAValidChecksum() {
     byte[] bytes =
         Encoding.finish(Encoding.writer(MetricId.NPS, 24).putLong(1).putLong(1).putLong(1));
-    bytes[0] = 2;
+    bytes[0] = 3;
     byte[] resealed = reseal(bytes);
     assertThatThrownBy(() -> Nps.fromByteArray(resealed))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unsupported cx-metrics encoding version 2; this library reads versions [1]");
+        .hasMessage(
+            "unsupported cx-metrics encoding version 3; this library reads versions [1, 2]");
   }
 
   @Test
   void aReaderTellsItsVersionToPayloadReaders() {
     java.nio.ByteBuffer buffer = Encoding.reader(Nps.ofCounts(1, 2, 3).toByteArray(), MetricId.NPS);
-    assertThat(Encoding.version(buffer)).isEqualTo(1);
+    assertThat(Encoding.version(buffer)).isEqualTo(2);
     assertThat(buffer.position()).isEqualTo(Encoding.HEADER);
     assertThat(Encoding.READABLE).contains((int) Encoding.VERSION);
   }
@@ -171,7 +195,12 @@ class EncodingGoldenTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("damaged CES encoding: direction 7 is neither 0 nor 1");
     java.nio.ByteBuffer weighted =
-        Encoding.writer(MetricId.WEIGHTED_NPS, 8 + 4 + 1 + 4 + 4 + 4).putLong(1);
+        Encoding.writer(
+                MetricId.WEIGHTED_NPS,
+                8
+                    + Encoding.exactLength(java.math.BigInteger.ONE)
+                    + 3 * Encoding.exactLength(java.math.BigInteger.ZERO))
+            .putLong(1);
     Encoding.putExact(weighted, java.math.BigInteger.ONE);
     Encoding.putExact(weighted, java.math.BigInteger.ZERO);
     Encoding.putExact(weighted, java.math.BigInteger.ZERO);
@@ -226,6 +255,19 @@ class EncodingGoldenTest {
     assertThatThrownBy(() -> DriverMoments.fromByteArray(many))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("damaged DRIVER_MOMENTS encoding: 3 drivers in 8 bytes");
+  }
+
+  @Test
+  void aNegativeCountOfZeroBytesIsRejected() {
+    java.nio.ByteBuffer weighted = Encoding.writer(MetricId.WEIGHTED_NPS, 8 + 4 * 8).putLong(0);
+    weighted.putInt(-1).putInt(0);
+    for (int i = 0; i < 3; i++) {
+      Encoding.putExact(weighted, java.math.BigInteger.ZERO);
+    }
+    byte[] bad = Encoding.finish(weighted);
+    assertThatThrownBy(() -> WeightedNps.fromByteArray(bad))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("damaged encoding: promoter weight has -1 zero bytes");
   }
 
   @Test

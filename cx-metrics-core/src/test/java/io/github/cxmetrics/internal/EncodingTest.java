@@ -128,13 +128,20 @@ class EncodingTest {
   @Test
   void exactSumsRoundTripAtEveryLength() {
     for (int bits = 0; bits < 200; bits++) {
-      BigInteger value = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
-      ByteBuffer buffer = Encoding.writer(MetricId.WEIGHTED_NPS, Encoding.exactLength(value));
-      Encoding.putExact(buffer, value);
-      byte[] bytes = Encoding.finish(buffer);
-      ByteBuffer read = Encoding.reader(bytes, MetricId.WEIGHTED_NPS);
-      assertThat(Encoding.exact(read, "sum")).isEqualTo(value);
-      assertThat(Encoding.exactLength(value)).isEqualTo(4 + (bits + 7) / 8);
+      // 2^bits - 1 shifted by 0 to 40 bits: its zero bytes below are written as a count
+      for (int shift = 0; shift <= 40; shift += 4) {
+        BigInteger value = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftLeft(shift);
+        ByteBuffer buffer = Encoding.writer(MetricId.WEIGHTED_NPS, Encoding.exactLength(value));
+        Encoding.putExact(buffer, value);
+        byte[] bytes = Encoding.finish(buffer);
+        ByteBuffer read = Encoding.reader(bytes, MetricId.WEIGHTED_NPS);
+        assertThat(Encoding.exact(read, "sum")).isEqualTo(value);
+        int zeroBytes = bits == 0 ? 0 : shift / 8;
+        int significant = bits == 0 ? 0 : (bits + shift - 8 * zeroBytes + 7) / 8;
+        assertThat(Encoding.exactLength(value)).isEqualTo(8 + significant);
+        assertThat(ByteBuffer.wrap(bytes, 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt())
+            .isEqualTo(zeroBytes);
+      }
     }
     assertThat(MetricId.FUNNEL.id()).isEqualTo(6);
   }
