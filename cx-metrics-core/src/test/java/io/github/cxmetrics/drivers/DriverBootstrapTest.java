@@ -132,6 +132,21 @@ class DriverBootstrapTest {
     assertThat(a.lmg("ease")).isEqualTo(b.lmg("ease"));
     assertThat(a.rSquaredStandardError()).isEqualTo(b.rSquaredStandardError());
     assertThat(a.usableReplicates()).isEqualTo(DriverIntervals.DEFAULT_REPLICATES);
+    assertThat(a.unusableReplicates()).isZero();
+    assertThat(a.level()).isEqualTo(0.95);
+    assertThat(merged.toString())
+        .isEqualTo(
+            "DriverBootstrap[50 groups, DriverMoments[n=500, drivers [ease, support, price], 0 incomplete]]");
+    assertThat(a.toString())
+        .startsWith("DriverIntervals[95.0% from 1000 replicates, R^2 " + a.importance().rSquared());
+    assertThat(merged.hashCode()).isEqualTo(whole.snapshot().hashCode());
+    assertThat(merged).isNotEqualTo(DriverBootstrap.empty(drivers, 50)).isNotEqualTo("text");
+    assertThat(merged.drivers()).isEqualTo(drivers);
+    // relative weights get intervals too, within [0, 1] and holding the estimate
+    Interval weight = a.relativeWeight("ease");
+    assertThat(weight.contains(a.importance().relativeWeight("ease"))).isTrue();
+    assertThat(weight.lower()).isGreaterThanOrEqualTo(0);
+    assertThat(a.relativeWeightStandardError("ease")).isPositive();
   }
 
   @Test
