@@ -149,11 +149,6 @@ public final class DriverAccumulator {
     return this;
   }
 
-  /** {@return the complete responses counted so far} */
-  long count() {
-    return count;
-  }
-
   /** {@return the co-moments counted so far, an immutable value} */
   public DriverMoments snapshot() {
     return new DriverMoments(drivers, count, incomplete, sums.clone(), products.clone());
