@@ -18,14 +18,17 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code int[]}: "at least t" indicators computed as {@code (t - 1 - v) >>> 31} and summed,
- *       which the JIT compiles to SIMD reductions, two indicators to an {@code int} where four are
- *       needed; a plain histogram loop for scales of more than 5 points.
+ *       which the JIT compiles to SIMD reductions, two indicators to an {@code int} in 16-bit
+ *       fields where four (scales of up to 5 points) or six (up to 7 points) are needed; a plain
+ *       histogram loop for larger scales.
  *   <li>{@code byte[]}: SWAR (SIMD within a register) on 64-bit words of 8 answers: for answers in
  *       0..127, {@code (w + (0x80 - t) * 0x0101010101010101) & 0x8080808080808080} sets the top bit
  *       of each byte that is at least {@code t}, with no carry between bytes; the bits are summed
  *       in byte lanes for up to 255 words, then the lanes are added in pairs and folded with a
  *       multiplication by {@code 0x0001000100010001} (H. S. Warren, <i>Hacker's Delight</i>, 2nd
- *       ed., 2012, sections 5-1 and 6-1).
+ *       ed., 2012, sections 5-1 and 6-1). Scales of up to 5 and up to 8 points count the bit planes
+ *       of {@code v - min} (and their joint occurrences) in one pass instead, larger ones four
+ *       thresholds a pass.
  * </ul>
  */
 public final class Histograms {
@@ -51,6 +54,12 @@ public final class Histograms {
 
   /** The largest scale counted by thresholds in {@code int[]} kernels (4 thresholds). */
   private static final int MAX_THRESHOLD_POINTS = 5;
+
+  /** {@code 0x8000 + j - 1} in the fields for j = 5 (low) and j = 6 (high). */
+  private static final int BELOW_FIVE_AND_SIX = 0x8005_8004;
+
+  /** The largest scale counted by six thresholds in {@code int[]} kernels. */
+  private static final int MAX_SIX_THRESHOLD_POINTS = 7;
 
   /** The largest scale counted by SWAR in {@code byte[]} kernels (3 passes of 4 thresholds). */
   private static final int MAX_SWAR_POINTS = 13;
@@ -166,6 +175,10 @@ public final class Histograms {
       countByThresholds(values, min, counts, scale);
       return;
     }
+    if (counts.length <= MAX_SIX_THRESHOLD_POINTS) {
+      countBySixThresholds(values, min, counts, scale);
+      return;
+    }
     int size = counts.length;
     int[] local = new int[size];
     for (int i = 0; i < values.length; i++) {
@@ -218,6 +231,44 @@ public final class Histograms {
   }
 
   /**
+   * Scales of 6 or 7 points: as {@link #countByThresholds}, with a third {@code int} of two 16-bit
+   * fields for the thresholds 5 and 6 (for 6 points the sixth counts nothing and is not used).
+   */
+  private static void countBySixThresholds(int[] values, int min, long[] counts, ValueRange scale) {
+    int span = counts.length - 1;
+    long[] below = new long[6];
+    int bad = 0;
+    for (int start = 0; start < values.length; start += INTS_PER_BLOCK) {
+      int end = Math.min(values.length, start + INTS_PER_BLOCK);
+      int belowOneAndTwo = 0;
+      int belowThreeAndFour = 0;
+      int belowFiveAndSix = 0;
+      for (int i = start; i < end; i++) {
+        int r = values[i] - min;
+        bad |= r | (span - r);
+        int both = r | r << 16;
+        belowOneAndTwo += ((BELOW_ONE_AND_TWO - both) >>> 15) & FIELD_LOW_BITS;
+        belowThreeAndFour += ((BELOW_THREE_AND_FOUR - both) >>> 15) & FIELD_LOW_BITS;
+        belowFiveAndSix += ((BELOW_FIVE_AND_SIX - both) >>> 15) & FIELD_LOW_BITS;
+      }
+      if (bad < 0) {
+        throw firstOutside(values, min, min + span, scale);
+      }
+      below[0] += belowOneAndTwo & 0xFFFF;
+      below[1] += belowOneAndTwo >>> 16;
+      below[2] += belowThreeAndFour & 0xFFFF;
+      below[3] += belowThreeAndFour >>> 16;
+      below[4] += belowFiveAndSix & 0xFFFF;
+      below[5] += belowFiveAndSix >>> 16;
+    }
+    long[] atLeast = new long[6];
+    for (int j = 0; j < 6; j++) {
+      atLeast[j] = values.length - below[j];
+    }
+    addCumulative(counts, values.length, atLeast);
+  }
+
+  /**
    * Adds the counts of byte {@code values} to {@code counts}; otherwise as {@link #count(int[],
    * int, long[], String, ValueRange)}.
    */
@@ -250,6 +301,10 @@ public final class Histograms {
   private static void countBySwar(byte[] values, int min, long[] counts, ValueRange scale) {
     if (counts.length <= 5) {
       countFiveBySwarBits(values, min, counts, scale);
+      return;
+    }
+    if (counts.length <= 8) {
+      countEightBySwarBits(values, min, counts, scale);
       return;
     }
     long[] atLeast = new long[counts.length - 1];
@@ -289,10 +344,11 @@ public final class Histograms {
         long r = (long) LONGS.get(values, word << 3) - minimums;
         bad |= r | (r + aboveSpan);
         long half = r >>> 1;
-        lane0 += r & ONES;
+        long b0 = r & ONES;
+        lane0 += b0;
         lane1 += half & ONES;
         lane2 += (r >>> 2) & ONES;
-        laneThree += r & half & ONES;
+        laneThree += b0 & half;
       }
       if ((bad & HIGHS) != 0) {
         throw firstOutside(values, min, min + span, scale);
@@ -315,6 +371,101 @@ public final class Histograms {
       local[r]++;
     }
     local[0] = n - local[1] - local[2] - local[3] - local[4];
+    for (int k = 0; k < counts.length; k++) {
+      counts[k] += local[k];
+    }
+  }
+
+  /**
+   * Scales within 0..127 of 6 to 8 points, so that {@code r = v - min} is in 0..7: one SWAR pass
+   * counting the joint bit planes of {@code r}. With {@code A_S} the count of values whose bits
+   * include the set {@code S} of {0, 1, 2} ({@code A_{}} = n), the count of the value whose bits
+   * are exactly {@code R} is {@code c_R = sum over S containing R of (-1)^|S - R| A_S} (the Moebius
+   * inversion of the subset lattice; R. P. Stanley, <i>Enumerative Combinatorics</i>, vol. 1, 2nd
+   * ed., 2012, section 2.1): {@code c7 = A_012}, {@code c3 = A_01 - A_012}, {@code c1 = A_0 - A_01
+   * - A_02 + A_012}, and so on. Scales of at most 7 points skip {@code A_012}, which is then 0. The
+   * input is validated as in {@link #atLeastFour}.
+   */
+  private static void countEightBySwarBits(
+      byte[] values, int min, long[] counts, ValueRange scale) {
+    int span = counts.length - 1;
+    boolean eightPoints = span == 7;
+    long minimums = min * ONES;
+    long aboveSpan = (0x7F - span) * ONES;
+    long[] joint = new long[8]; // A_S, S as a bit mask
+    int n = values.length;
+    int words = n >>> 3;
+    int word = 0;
+    while (word < words) {
+      int blockEnd = Math.min(words, word + WORDS_PER_BLOCK);
+      long bad = 0;
+      long lane0 = 0;
+      long lane1 = 0;
+      long lane2 = 0;
+      long lane01 = 0;
+      long lane02 = 0;
+      long lane12 = 0;
+      long lane012 = 0;
+      if (eightPoints) {
+        for (; word < blockEnd; word++) {
+          long r = (long) LONGS.get(values, word << 3) - minimums;
+          bad |= r | (r + aboveSpan);
+          long half = r >>> 1;
+          long quarter = r >>> 2;
+          long b0 = r & ONES;
+          long b1 = half & ONES;
+          long b01 = b0 & half;
+          lane0 += b0;
+          lane1 += b1;
+          lane2 += quarter & ONES;
+          lane01 += b01;
+          lane02 += b0 & quarter;
+          lane12 += b1 & quarter;
+          lane012 += b01 & quarter;
+        }
+      } else {
+        for (; word < blockEnd; word++) {
+          long r = (long) LONGS.get(values, word << 3) - minimums;
+          bad |= r | (r + aboveSpan);
+          long half = r >>> 1;
+          long quarter = r >>> 2;
+          long b0 = r & ONES;
+          long b1 = half & ONES;
+          lane0 += b0;
+          lane1 += b1;
+          lane2 += quarter & ONES;
+          lane01 += b0 & half;
+          lane02 += b0 & quarter;
+          lane12 += b1 & quarter;
+        }
+      }
+      if ((bad & HIGHS) != 0) {
+        throw firstOutside(values, min, min + span, scale);
+      }
+      joint[1] += laneSum(lane0);
+      joint[2] += laneSum(lane1);
+      joint[4] += laneSum(lane2);
+      joint[3] += laneSum(lane01);
+      joint[5] += laneSum(lane02);
+      joint[6] += laneSum(lane12);
+      joint[7] += laneSum(lane012);
+    }
+    long[] local = new long[8];
+    for (int i = words << 3; i < n; i++) {
+      int r = values[i] - min;
+      if (r < 0 || r > span) {
+        throw scale.outside(values[i], i);
+      }
+      local[r]++;
+    }
+    joint[0] = words << 3;
+    for (int bits = 7; bits >= 0; bits--) {
+      long c = 0;
+      for (int superset = bits; superset < 8; superset = (superset + 1) | bits) {
+        c += Integer.bitCount(superset ^ bits) % 2 == 0 ? joint[superset] : -joint[superset];
+      }
+      local[bits] += c;
+    }
     for (int k = 0; k < counts.length; k++) {
       counts[k] += local[k];
     }

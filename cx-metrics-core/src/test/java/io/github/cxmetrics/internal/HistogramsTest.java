@@ -18,11 +18,17 @@ import org.junit.jupiter.api.Test;
 class HistogramsTest {
   private static final ValueRange S = ValueRange.of("value", "s");
 
-  /** Scales exercising each kernel: thresholds, SWAR, the fallback loops, negative minimums. */
+  /**
+   * Scales exercising each kernel: thresholds (up to 5 and 7 points), SWAR (bit planes up to 5 and
+   * 8 points, thresholds above), the fallback loops, negative minimums.
+   */
   private static final int[][] SCALES = {
     {0, 10},
     {1, 5},
     {1, 7},
+    {0, 5},
+    {2, 9},
+    {121, 126},
     {0, 1},
     {1, 9},
     {0, 8},
@@ -134,7 +140,7 @@ class HistogramsTest {
         .checkAssert(
             (seed, length) -> {
               SplittableRandom random = new SplittableRandom(seed);
-              for (int[] scale : new int[][] {{0, 10}, {1, 5}, {1, 7}}) {
+              for (int[] scale : new int[][] {{0, 10}, {1, 5}, {1, 7}, {0, 5}, {0, 7}}) {
                 int[] values = valid(random, length, scale[0], scale[1]);
                 long[] expected = reference(values, scale[0], scale[1]);
                 long[] fromBytes = new long[expected.length];
@@ -158,15 +164,22 @@ class HistogramsTest {
   void intInputsAcrossTheSixteenBitBlocks() {
     SplittableRandom random = new SplittableRandom(11);
     for (int length : new int[] {0xFFFF, 0xFFFF + 1, 2 * 0xFFFF + 17}) {
-      int[] values = valid(random, length, 1, 5);
-      long[] counts = new long[5];
-      Histograms.count(values, 1, counts, "v", S);
-      assertThat(counts).containsExactly(reference(values, 1, 5));
-      int[] allTop = new int[length];
-      java.util.Arrays.fill(allTop, 5);
-      long[] top = new long[5];
-      Histograms.count(allTop, 1, top, "v", S);
-      assertThat(top).containsExactly(0, 0, 0, 0, length);
+      for (int points : new int[] {5, 7}) {
+        int[] values = valid(random, length, 1, points);
+        long[] counts = new long[points];
+        Histograms.count(values, 1, counts, "v", S);
+        assertThat(counts).containsExactly(reference(values, 1, points));
+        // every value at the top, or at the bottom: each 16-bit field reaches its block's length
+        for (int value : new int[] {1, points}) {
+          int[] same = new int[length];
+          java.util.Arrays.fill(same, value);
+          long[] expected = new long[points];
+          expected[value - 1] = length;
+          long[] got = new long[points];
+          Histograms.count(same, 1, got, "v", S);
+          assertThat(got).as("%d points, all %d", points, value).containsExactly(expected);
+        }
+      }
     }
   }
 
