@@ -7,6 +7,7 @@ import io.github.cxmetrics.survey.EffortDirection;
 import io.github.cxmetrics.survey.Nps;
 import io.github.cxmetrics.survey.RatingScale;
 import io.github.cxmetrics.survey.WeightedNps;
+import io.github.cxmetrics.survey.WeightedNpsAccumulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -214,6 +215,37 @@ public class SurveyBenchmark {
   @Benchmark
   public WeightedNps weightedNps(Answers in, Weights weights) {
     return WeightedNps.of(in.ints, weights.weights);
+  }
+
+  /** 1,000 answers and survey weights, for the size of a weighted accumulator. */
+  @State(Scope.Benchmark)
+  public static class Small {
+    int[] answers = new int[1000];
+    double[] weights = new double[1000];
+
+    /** Draws them as {@link Weights} does. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      SplittableRandom random = new SplittableRandom(Mix.SEED + 2);
+      for (int i = 0; i < answers.length; i++) {
+        answers[i] = random.nextInt(11);
+        weights[i] = 0.2 + random.nextDouble() * 4.8;
+      }
+    }
+  }
+
+  /**
+   * A new {@code WeightedNpsAccumulator} fed 1,000 survey weights one by one: with {@code -prof
+   * gc}, its {@code gc.alloc.rate.norm} bounds the accumulator's size from above (everything it
+   * holds was allocated in the call, and any array it outgrew too).
+   */
+  @Benchmark
+  public WeightedNpsAccumulator weightedAccumulatorOf1000(Small small) {
+    WeightedNpsAccumulator accumulator = new WeightedNpsAccumulator();
+    for (int i = 0; i < small.answers.length; i++) {
+      accumulator.accept(small.answers[i], small.weights[i]);
+    }
+    return accumulator;
   }
 
   /** {@code Csat.of(int[])} on the default 1..5 scale. */

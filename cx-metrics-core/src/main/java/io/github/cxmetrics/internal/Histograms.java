@@ -64,6 +64,14 @@ public final class Histograms {
   /** The largest scale counted by SWAR in {@code byte[]} kernels (3 passes of 4 thresholds). */
   private static final int MAX_SWAR_POINTS = 13;
 
+  /**
+   * Whether the {@code int[]} kernels validate by running minimum and maximum, which C2 vectorises
+   * on JDK 25 (measured: NPS over {@code int[]} 1.17 times the plain sum, against 1.40 with the
+   * sign-bit check) but not on JDK 17 (4.5 times slower than the sign-bit check). JDK 21 to 24 were
+   * not measured and keep the sign-bit check, the kernel measured on 17.
+   */
+  static final boolean MIN_MAX_REDUCTIONS = Runtime.version().feature() >= 25;
+
   private Histograms() {}
 
   /**
@@ -92,6 +100,17 @@ public final class Histograms {
   public static AtLeast countAtLeast(
       int[] values, int min, int max, int high, int low, String parameter, ValueRange scale) {
     Objects.requireNonNull(values, parameter);
+    return MIN_MAX_REDUCTIONS
+        ? countAtLeastCheckingMinMax(values, min, max, high, low, scale)
+        : countAtLeastCheckingBits(values, min, max, high, low, scale);
+  }
+
+  /**
+   * The {@code int[]} "at least" kernel validating by the sign bits of {@code v - min} and {@code
+   * max - v}, accumulated by OR: three operations a value, all vectorised by C2 on JDK 17.
+   */
+  static AtLeast countAtLeastCheckingBits(
+      int[] values, int min, int max, int high, int low, ValueRange scale) {
     int span = max - min;
     int highMinusOne = high - 1 - min;
     int lowMinusOne = low - 1 - min;
@@ -105,6 +124,33 @@ public final class Histograms {
       atLeastLow += (lowMinusOne - r) >>> 31;
     }
     if (bad < 0) {
+      throw firstOutside(values, min, max, scale);
+    }
+    return new AtLeast(atLeastHigh, atLeastLow);
+  }
+
+  /**
+   * The {@code int[]} "at least" kernel validating by the running minimum and maximum: two
+   * operations a value, which C2 on JDK 25 turns into vector min and max reductions (on JDK 17 they
+   * stay scalar and the loop runs about four times slower). A value far outside the range may wrap
+   * the threshold differences, but the range check then fails and no count is returned.
+   */
+  static AtLeast countAtLeastCheckingMinMax(
+      int[] values, int min, int max, int high, int low, ValueRange scale) {
+    int highMinusOne = high - 1;
+    int lowMinusOne = low - 1;
+    int atLeastHigh = 0;
+    int atLeastLow = 0;
+    int lowest = min;
+    int highest = max;
+    for (int i = 0; i < values.length; i++) {
+      int v = values[i];
+      lowest = Math.min(lowest, v);
+      highest = Math.max(highest, v);
+      atLeastHigh += (highMinusOne - v) >>> 31;
+      atLeastLow += (lowMinusOne - v) >>> 31;
+    }
+    if (lowest < min || highest > max) {
       throw firstOutside(values, min, max, scale);
     }
     return new AtLeast(atLeastHigh, atLeastLow);

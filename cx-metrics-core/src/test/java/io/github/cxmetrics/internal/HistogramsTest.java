@@ -127,6 +127,11 @@ class HistogramsTest {
                 Histograms.AtLeast expected = new Histograms.AtLeast(high, low);
                 assertThat(Histograms.countAtLeast(values, 0, 10, 9, 7, "v", S))
                     .isEqualTo(expected);
+                // both int kernels, whichever this JDK selects
+                assertThat(Histograms.countAtLeastCheckingBits(values, 0, 10, 9, 7, S))
+                    .isEqualTo(expected);
+                assertThat(Histograms.countAtLeastCheckingMinMax(values, 0, 10, 9, 7, S))
+                    .isEqualTo(expected);
                 assertThat(Histograms.countAtLeast(bytes(values), 0, 10, 9, 7, "v", S))
                     .isEqualTo(expected);
               }
@@ -157,6 +162,10 @@ class HistogramsTest {
               assertThat(Histograms.countAtLeast(bytes(nps), 0, 10, 9, 7, "v", S))
                   .isEqualTo(expected);
               assertThat(Histograms.countAtLeast(nps, 0, 10, 9, 7, "v", S)).isEqualTo(expected);
+              assertThat(Histograms.countAtLeastCheckingBits(nps, 0, 10, 9, 7, S))
+                  .isEqualTo(expected);
+              assertThat(Histograms.countAtLeastCheckingMinMax(nps, 0, 10, 9, 7, S))
+                  .isEqualTo(expected);
             });
   }
 
@@ -224,6 +233,12 @@ class HistogramsTest {
             assertThat(counts).containsOnly(0);
             if (min == 0 && max == 10) {
               assertThatThrownBy(() -> Histograms.countAtLeast(copy, 0, 10, 9, 7, "v", description))
+                  .hasMessage(message);
+              assertThatThrownBy(
+                      () -> Histograms.countAtLeastCheckingBits(copy, 0, 10, 9, 7, description))
+                  .hasMessage(message);
+              assertThatThrownBy(
+                      () -> Histograms.countAtLeastCheckingMinMax(copy, 0, 10, 9, 7, description))
                   .hasMessage(message);
             }
           }
