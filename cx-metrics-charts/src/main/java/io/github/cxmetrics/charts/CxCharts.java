@@ -669,8 +669,86 @@ public final class CxCharts {
    */
   public static HeatMapChart probabilityAlive(
       String title, TransactionModel model, int maxFrequency, double age, String unit) {
-    checkTitle(title);
     Objects.requireNonNull(model, "model");
+    return frequencyRecencyMatrix(
+        title,
+        maxFrequency,
+        age,
+        unit,
+        "P(alive)",
+        1.0,
+        (x, recency) -> model.probabilityAlive(x, recency, age));
+  }
+
+  /**
+   * Draws the purchases a customer is expected to make in the next {@code horizon} units as a
+   * heatmap over frequency (rows) and recency (columns), for customers of age {@code age} ({@code
+   * TransactionModel.conditionalExpectedPurchases}, the frequency/recency matrix of the {@code
+   * lifetimes} package); cells as in {@link #probabilityAlive}. The colour scale runs from 0 to the
+   * largest expectation drawn, rounded up to a multiple of half its power of ten.
+   *
+   * @param title the chart's title, not blank
+   * @param model the model
+   * @param horizon the length of the future period, finite and {@code > 0}, in the model's unit
+   * @param maxFrequency the largest frequency drawn, {@code >= 1}
+   * @param age the customers' age {@code T}, finite and {@code >= 1}
+   * @param unit the model's time unit, for the axis title (e.g. "week")
+   * @return the chart; one heatmap series "expected purchases"
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the title or unit is blank, {@code horizon} is not positive
+   *     and finite, {@code maxFrequency} is below 1 or {@code age} is not finite or below 1
+   */
+  public static HeatMapChart expectedPurchases(
+      String title,
+      TransactionModel model,
+      double horizon,
+      int maxFrequency,
+      double age,
+      String unit) {
+    Objects.requireNonNull(model, "model");
+    if (!(horizon > 0) || Double.isInfinite(horizon)) {
+      throw new IllegalArgumentException("horizon must be finite and positive; it is " + horizon);
+    }
+    return frequencyRecencyMatrix(
+        title,
+        maxFrequency,
+        age,
+        unit,
+        "expected purchases in the next " + Look.number(horizon, 1) + " " + unit + "s",
+        Double.NaN,
+        (x, recency) -> model.conditionalExpectedPurchases(horizon, x, recency, age));
+  }
+
+  /**
+   * {@code value > 0} rounded up to a multiple of half its power of ten (13.6 to 15, 3.38 to 3.5,
+   * 0.42 to 0.45; 1 for 0), so that a scale ends on a round number near its largest value.
+   */
+  static double niceCeiling(double value) {
+    if (!(value > 0)) {
+      return 1;
+    }
+    double half = Math.pow(10, Math.floor(Math.log10(value))) / 2;
+    return Math.ceil(value / half - 1e-9) * half;
+  }
+
+  /** A value of a customer of frequency {@code x} and recency {@code recency}. */
+  private interface CustomerValue {
+    double at(int x, double recency);
+  }
+
+  /**
+   * The heatmap of a value over frequency and recency: x = 0 at recency 0 only, x >= 1 at recencies
+   * 1 to floor(age); the scale from 0 to {@code max}, or to the largest value if NaN.
+   */
+  private static HeatMapChart frequencyRecencyMatrix(
+      String title,
+      int maxFrequency,
+      double age,
+      String unit,
+      String series,
+      double max,
+      CustomerValue value) {
+    checkTitle(title);
     Objects.requireNonNull(unit, "unit");
     if (unit.isBlank()) {
       throw new IllegalArgumentException("the unit is blank");
@@ -692,10 +770,13 @@ public final class CxCharts {
       rows.add(Integer.toString(x));
     }
     List<Number[]> cells = new ArrayList<>();
-    cells.add(new Number[] {0, 0, model.probabilityAlive(0, 0, age)});
+    double largest = value.at(0, 0);
+    cells.add(new Number[] {0, 0, largest});
     for (int x = 1; x <= maxFrequency; x++) {
       for (int r = 1; r <= recencies; r++) {
-        cells.add(new Number[] {r, x, model.probabilityAlive(x, r, age)});
+        double v = value.at(x, r);
+        largest = Math.max(largest, v);
+        cells.add(new Number[] {r, x, v});
       }
     }
     HeatMapChart chart =
@@ -711,10 +792,13 @@ public final class CxCharts {
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
     chart.getStyler().setRangeColors(Look.SEQUENTIAL);
     chart.getStyler().setMin(0);
-    chart.getStyler().setMax(1);
+    chart.getStyler().setMax(Double.isNaN(max) ? niceCeiling(largest) : max);
     chart.getStyler().setShowValue(false);
     chart.getStyler().setDrawBorder(false);
-    chart.addSeries("P(alive)", columns, rows, cells);
+    if (recencies > 20) {
+      chart.getStyler().setXAxisLabelRotation(90); // upright labels would run together
+    }
+    chart.addSeries(series, columns, rows, cells);
     return chart;
   }
 

@@ -458,6 +458,36 @@ class CxChartsTest {
   }
 
   @Test
+  void theExpectedPurchasesMatrixHoldsTheModelsConditionalExpectations() throws IOException {
+    BgNbd model = FIT.model();
+    HeatMapChart chart = CxCharts.expectedPurchases("Next 39 weeks", model, 39, 5, 39, "week");
+    rendersReadably(chart, "Recency: week of the last purchase (age 39.0)");
+    HeatMapSeries series = chart.getSeriesMap().get("expected purchases in the next 39.0 weeks");
+    double largest = 0;
+    for (Number[] cell : series.getHeatData()) {
+      int recency = cell[0].intValue();
+      int x = cell[1].intValue();
+      assertThat(cell[2].doubleValue())
+          .isEqualTo(model.conditionalExpectedPurchases(39, x, recency, 39));
+      largest = Math.max(largest, cell[2].doubleValue());
+    }
+    assertThat(series.getHeatData()).hasSize(1 + 5 * 39);
+    // the largest cell is the most frequent, most recent customer, and the colour scale ends on
+    // the multiple of 0.5 just above it
+    assertThat(largest).isEqualTo(model.conditionalExpectedPurchases(39, 5, 39, 39));
+    double end = chart.getStyler().getMax();
+    assertThat(end).isGreaterThanOrEqualTo(largest).isLessThan(largest + 0.5);
+    assertThat(end * 2).isEqualTo(Math.rint(end * 2));
+    assertThat(CxCharts.niceCeiling(13.63)).isEqualTo(15.0);
+    assertThat(CxCharts.niceCeiling(3.38)).isEqualTo(3.5);
+    assertThat(CxCharts.niceCeiling(0.42)).isCloseTo(0.45, within(1e-12));
+    assertThat(CxCharts.niceCeiling(2.0)).isEqualTo(2.0);
+    assertThat(CxCharts.niceCeiling(0)).isEqualTo(1.0);
+    assertThatThrownBy(() -> CxCharts.expectedPurchases("e", model, 0, 5, 39, "week"))
+        .hasMessage("horizon must be finite and positive; it is 0.0");
+  }
+
+  @Test
   void survivorsDrawTheProjectionAndTheObservedCounts() throws IOException {
     List<ProjectedSurvivors> rows = Examples.regularProjection();
     XYChart chart = CxCharts.survivors("Regular", rows, "year");
@@ -503,7 +533,7 @@ class CxChartsTest {
   @Test
   void theGalleryDrawsEveryChart() throws IOException {
     Map<String, Chart<?, ?>> charts = Gallery.charts();
-    assertThat(charts).hasSize(11);
+    assertThat(charts).hasSize(12);
     for (Chart<?, ?> chart : charts.values()) {
       rendersReadably(chart);
     }

@@ -71,6 +71,15 @@ public final class Gallery {
             39,
             "week"));
     charts.put(
+        "expected-purchases",
+        CxCharts.expectedPurchases(
+            "CDNOW: repeat purchases expected in the next 39 weeks (BG/NBD)",
+            fit.model(),
+            39,
+            20,
+            39,
+            "week"));
+    charts.put(
         "sbg-survivors",
         CxCharts.survivors(
             "Regular customers: sBG fitted to years 1-7, projected to year 12",
