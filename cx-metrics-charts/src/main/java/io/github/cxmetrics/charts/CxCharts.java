@@ -146,15 +146,7 @@ public final class CxCharts {
       throw new IllegalArgumentException(
           "no period of the trend has a score (" + periods.size() + " periods, all empty)");
     }
-    XYChart chart =
-        new XYChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle(periodAxisTitle(trend.unit()))
-            .yAxisTitle(Look.capitalized(unit))
-            .build();
-    Look.apply(chart.getStyler());
+    XYChart chart = xyChart(title, periodAxisTitle(trend.unit()), Look.capitalized(unit));
     periodAxis(chart, first, periodUnit);
     String bandName =
         Look.level(level)
@@ -239,10 +231,8 @@ public final class CxCharts {
       style(ewma, Look.ORANGE, Look.SOLID);
     }
     if (!signalDays.isEmpty()) {
-      XYSeries marks = chart.addSeries("signal", signalDays, signals);
-      marks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      marks.setMarker(SeriesMarkers.DIAMOND);
-      marks.setMarkerColor(Look.VERMILLION);
+      points(
+          chart.addSeries("signal", signalDays, signals), SeriesMarkers.DIAMOND, Look.VERMILLION);
     }
     return chart;
   }
@@ -305,15 +295,7 @@ public final class CxCharts {
       midpoints.add(interval == null ? bar.score() : (interval.lower() + interval.upper()) / 2);
       halfWidths.add(interval == null ? 0 : (interval.upper() - interval.lower()) / 2);
     }
-    CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle("Group, ranked by score")
-            .yAxisTitle(Look.capitalized(unit))
-            .build();
-    Look.apply(chart.getStyler());
+    CategoryChart chart = categoryChart(title, "Group, ranked by score", Look.capitalized(unit));
     chart.getStyler().setOverlapped(true);
     chart.getStyler().setErrorBarsColor(Look.BLACK);
     chart.getStyler().setAvailableSpaceFill(0.6);
@@ -389,17 +371,12 @@ public final class CxCharts {
       }
     }
     CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle(
-                "Stage: conversion from the stage before (overall "
-                    + Look.percent(funnel.overallConversion())
-                    + ")")
-            .yAxisTitle("Customers")
-            .build();
-    Look.apply(chart.getStyler());
+        categoryChart(
+            title,
+            "Stage: conversion from the stage before (overall "
+                + Look.percent(funnel.overallConversion())
+                + ")",
+            "Customers");
     chart.getStyler().setStacked(true);
     chart.getStyler().setAvailableSpaceFill(0.7);
     chart.getStyler().setYAxisDecimalPattern("#,##0");
@@ -452,24 +429,17 @@ public final class CxCharts {
       }
     }
     HeatMapChart chart =
-        new HeatMapChartBuilder()
-            .width(WIDTH)
-            .height(Math.max(HEIGHT, 120 + 34 * rows.size()))
-            .title(title)
-            .xAxisTitle(
-                Look.capitalized(unitName(table.unit()))
-                    + "s since the cohort's first (cells: % of the cohort active)")
-            .yAxisTitle("Cohort (customers)")
-            .build();
-    Look.apply(chart.getStyler());
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        heatMapChart(
+            title,
+            Look.capitalized(unitName(table.unit()))
+                + "s since the cohort's first (cells: % of the cohort active)",
+            "Cohort (customers)",
+            Math.max(HEIGHT, 120 + 34 * rows.size()));
     chart.getStyler().setShowValue(true);
     chart.getStyler().setHeatMapValueDecimalPattern("0");
     chart
         .getStyler()
         .setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
-    chart.getStyler().setRangeColors(Look.SEQUENTIAL);
-    chart.getStyler().setMin(0);
     chart.getStyler().setMax(100);
     chart.addSeries("retention (%)", columns, rows, cells);
     return chart;
@@ -501,14 +471,7 @@ public final class CxCharts {
       expected.add(bin.expected());
     }
     CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle("Repeat purchases in the calibration period")
-            .yAxisTitle("Customers")
-            .build();
-    Look.apply(chart.getStyler());
+        categoryChart(title, "Repeat purchases in the calibration period", "Customers");
     chart.getStyler().setYAxisDecimalPattern("#,##0");
     chart.getStyler().setAvailableSpaceFill(0.7);
     String test =
@@ -561,19 +524,10 @@ public final class CxCharts {
     long days0 = ChronoUnit.DAYS.between(first.start(), first.end()) + 1;
     String per = days0 == 7 ? "week" : days0 == 1 ? "day" : days0 + " days";
     XYChart chart =
-        new XYChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle(
-                "Period starting (a period is "
-                    + (days0 == 7 || days0 == 1 ? "a " : "")
-                    + per
-                    + ")")
-            .yAxisTitle(
-                cumulative ? "Repeat purchases, running total" : "Repeat purchases per " + per)
-            .build();
-    Look.apply(chart.getStyler());
+        xyChart(
+            title,
+            "Period starting (a period is " + (days0 == 7 || days0 == 1 ? "a " : "") + per + ")",
+            cumulative ? "Repeat purchases, running total" : "Repeat purchases per " + per);
     chart.getStyler().setTimezone(TimeZone.getTimeZone(ZoneOffset.UTC));
     chart.getStyler().setDatePattern("yyyy-MM-dd");
     chart.getStyler().setYAxisDecimalPattern("#,##0");
@@ -629,14 +583,10 @@ public final class CxCharts {
           "no row has a customer (" + rows.size() + " rows): there is nothing to draw");
     }
     CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle("Repeat purchases in the calibration period")
-            .yAxisTitle("Mean purchases per customer in the holdout period")
-            .build();
-    Look.apply(chart.getStyler());
+        categoryChart(
+            title,
+            "Repeat purchases in the calibration period",
+            "Mean purchases per customer in the holdout period");
     chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
     String note = empty > 0 ? " (" + empty + (empty == 1 ? " row" : " rows") + " empty)" : "";
     CategorySeries a = chart.addSeries("actual" + note, labels, actual);
@@ -780,18 +730,11 @@ public final class CxCharts {
       }
     }
     HeatMapChart chart =
-        new HeatMapChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle(
-                "Recency: " + unit + " of the last purchase (age " + Look.number(age, 1) + ")")
-            .yAxisTitle("Frequency: repeat purchases")
-            .build();
-    Look.apply(chart.getStyler());
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-    chart.getStyler().setRangeColors(Look.SEQUENTIAL);
-    chart.getStyler().setMin(0);
+        heatMapChart(
+            title,
+            "Recency: " + unit + " of the last purchase (age " + Look.number(age, 1) + ")",
+            "Frequency: repeat purchases",
+            HEIGHT);
     chart.getStyler().setMax(Double.isNaN(max) ? niceCeiling(largest) : max);
     chart.getStyler().setShowValue(false);
     chart.getStyler().setDrawBorder(false);
@@ -838,23 +781,14 @@ public final class CxCharts {
       }
     }
     XYChart chart =
-        new XYChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle(Look.capitalized(unit) + "s since acquisition")
-            .yAxisTitle("Customers still active")
-            .build();
-    Look.apply(chart.getStyler());
+        xyChart(title, Look.capitalized(unit) + "s since acquisition", "Customers still active");
     chart.getStyler().setYAxisDecimalPattern("#,##0");
     chart.getStyler().setXAxisDecimalPattern("0");
     XYSeries model = chart.addSeries("model", periods, expected);
     style(model, Look.ORANGE, Look.DASHED);
     if (!observed.isEmpty()) {
-      XYSeries points = chart.addSeries("observed", observedPeriods, observed);
-      points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      points.setMarker(SeriesMarkers.CIRCLE);
-      points.setMarkerColor(Look.BLUE);
+      points(
+          chart.addSeries("observed", observedPeriods, observed), SeriesMarkers.CIRCLE, Look.BLUE);
     }
     return chart;
   }
@@ -897,17 +831,12 @@ public final class CxCharts {
     }
     List<DriverImportance.Quadrant> points = importance.quadrant();
     XYChart chart =
-        new XYChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle(
-                "Importance: LMG, the driver's part of R^2 (R^2 = "
-                    + Look.number(importance.rSquared(), 3)
-                    + ")")
-            .yAxisTitle("Performance: mean rating")
-            .build();
-    Look.apply(chart.getStyler());
+        xyChart(
+            title,
+            "Importance: LMG, the driver's part of R^2 (R^2 = "
+                + Look.number(importance.rSquared(), 3)
+                + ")",
+            "Performance: mean rating");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(14);
     chart.getStyler().setXAxisDecimalPattern("0.00");
@@ -1046,6 +975,48 @@ public final class CxCharts {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
+  private static XYChart xyChart(String title, String xAxis, String yAxis) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xAxis)
+            .yAxisTitle(yAxis)
+            .build();
+    Look.apply(chart.getStyler());
+    return chart;
+  }
+
+  private static CategoryChart categoryChart(String title, String xAxis, String yAxis) {
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xAxis)
+            .yAxisTitle(yAxis)
+            .build();
+    Look.apply(chart.getStyler());
+    return chart;
+  }
+
+  private static HeatMapChart heatMapChart(String title, String xAxis, String yAxis, int height) {
+    HeatMapChart chart =
+        new HeatMapChartBuilder()
+            .width(WIDTH)
+            .height(height)
+            .title(title)
+            .xAxisTitle(xAxis)
+            .yAxisTitle(yAxis)
+            .build();
+    Look.apply(chart.getStyler());
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    chart.getStyler().setRangeColors(Look.SEQUENTIAL);
+    chart.getStyler().setMin(0);
+    return chart;
+  }
+
   private static void checkTitle(String title) {
     Objects.requireNonNull(title, "title");
     if (title.isBlank()) {
@@ -1123,6 +1094,14 @@ public final class CxCharts {
       run++;
       from = to;
     }
+  }
+
+  /** Styles a series as points only. */
+  private static void points(
+      XYSeries series, org.knowm.xchart.style.markers.Marker marker, java.awt.Color colour) {
+    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    series.setMarker(marker);
+    series.setMarkerColor(colour);
   }
 
   private static void style(XYSeries series, java.awt.Color colour, java.awt.BasicStroke stroke) {
