@@ -47,9 +47,13 @@ public final class WeightedNpsAccumulator {
   }
 
   private void addWeight(int response, double weight) {
+    addWeight(classWeight, squaredWeight, response, weight);
+  }
+
+  private static void addWeight(ExactSum[] classes, ExactSum squares, int response, double weight) {
     // for 0..10, branch-free: 0 for detractors, 1 for passives (7, 8), 2 for promoters (9, 10)
-    classWeight[((response + 9) >>> 4) + ((response + 7) >>> 4)].add(weight);
-    squaredWeight.addSquare(weight);
+    classes[((response + 9) >>> 4) + ((response + 7) >>> 4)].add(weight);
+    squares.addSquare(weight);
   }
 
   /**
@@ -73,14 +77,17 @@ public final class WeightedNpsAccumulator {
               + "; they must have one weight per response");
     }
     int n = responses.length;
-    // pass 1, branch-free: are all answers in 0..10 and all weights' bits those of a finite
-    // double >= +0 (not -0.0, whose case the checking loop below settles); the largest weight's
-    // bits of each block (the bits of non-negative doubles order as their values)
-    long[] blockMax = new long[(n + BLOCK - 1) / BLOCK];
-    int badAnswer = 0;
-    long badWeight = 0;
-    for (int b = 0, from = 0; from < n; b++, from += BLOCK) {
+    // block by block: a branch-free check of the block (answers in 0..10, weights' bits those of
+    // a finite double >= +0, the largest weight's bits), then the block summed while it is still
+    // in the cache, into sums of this call, which are added to the accumulator only once every
+    // block has passed, so that an invalid value leaves the accumulator unchanged
+    ExactSum[] classes = {new ExactSum(), new ExactSum(), new ExactSum()};
+    ExactSum squares = new ExactSum();
+    long base = count;
+    for (int from = 0; from < n; from += BLOCK) {
       int to = Math.min(n, from + BLOCK);
+      int badAnswer = 0;
+      long badWeight = 0;
       long max = 0;
       for (int i = from; i < to; i++) {
         int r = responses[i];
@@ -90,23 +97,24 @@ public final class WeightedNpsAccumulator {
         badWeight |= bits | (INFINITY_BITS - 1 - bits);
         max = Math.max(max, bits);
       }
-      blockMax[b] = max;
-    }
-    if ((badAnswer | badWeight) < 0) {
-      long base = count;
-      for (int i = 0; i < n; i++) {
-        Nps.checkResponse(responses[i], base + i);
-        Checks.checkWeight(weights[i], base + i);
+      if ((badAnswer | badWeight) < 0) {
+        // the first invalid value is in this block (the earlier ones passed); else only -0.0
+        // weights set the flag, valid and added one by one
+        for (int i = from; i < to; i++) {
+          Nps.checkResponse(responses[i], base + i);
+          Checks.checkWeight(weights[i], base + i);
+        }
+        for (int i = from; i < to; i++) {
+          addWeight(classes, squares, responses[i], weights[i]);
+        }
+        continue;
       }
-      // only -0.0 weights: valid, added one by one
-      for (int i = 0; i < n; i++) {
-        addValid(responses[i], weights[i]);
-      }
-      return;
+      addBlock(classes, squares, responses, weights, from, to, max);
     }
-    for (int b = 0, from = 0; from < n; b++, from += BLOCK) {
-      addBlock(responses, weights, from, Math.min(n, from + BLOCK), blockMax[b]);
+    for (int c = 0; c < 3; c++) {
+      classWeight[c].add(classes[c]);
     }
+    squaredWeight.add(squares);
     count += n;
   }
 
@@ -129,7 +137,14 @@ public final class WeightedNpsAccumulator {
    * exponents (and zeros, rare) are added to the exact sums one by one. Exact either way, so the
    * result is the one of adding every weight on its own.
    */
-  private void addBlock(int[] responses, double[] weights, int from, int to, long maxBits) {
+  private static void addBlock(
+      ExactSum[] classes,
+      ExactSum squares,
+      int[] responses,
+      double[] weights,
+      int from,
+      int to,
+      long maxBits) {
     int base = Math.max(1, (int) (maxBits >>> 52) - WINDOW);
     long dLo = 0;
     long dHi = 0;
@@ -146,7 +161,7 @@ public final class WeightedNpsAccumulator {
       int biased = (int) (bits >>> 52);
       int shift = Math.max(biased, 1) - base;
       if (shift < 0) {
-        addWeight(responses[i], weights[i]);
+        addWeight(classes, squares, responses[i], weights[i]);
         continue;
       }
       long m = (bits & FRACTION) | (biased == 0 ? 0 : IMPLICIT);
@@ -172,13 +187,13 @@ public final class WeightedNpsAccumulator {
       q3 += squareHigh >>> 32;
     }
     int unit = base - 1075;
-    flush(classWeight[0], dLo, dHi, unit);
-    flush(classWeight[1], aLo, aHi, unit);
-    flush(classWeight[2], pLo, pHi, unit);
-    squaredWeight.addLong(q0, 2 * unit);
-    squaredWeight.addLong(q1, 2 * unit + 32);
-    squaredWeight.addLong(q2, 2 * unit + 64);
-    squaredWeight.addLong(q3, 2 * unit + 96);
+    flush(classes[0], dLo, dHi, unit);
+    flush(classes[1], aLo, aHi, unit);
+    flush(classes[2], pLo, pHi, unit);
+    squares.addLong(q0, 2 * unit);
+    squares.addLong(q1, 2 * unit + 32);
+    squares.addLong(q2, 2 * unit + 64);
+    squares.addLong(q3, 2 * unit + 96);
   }
 
   private static final long FRACTION = 0xF_FFFF_FFFF_FFFFL;

@@ -209,6 +209,39 @@ class WeightedNpsTest {
   }
 
   @Test
+  void aBadValueInALaterBlockLeavesAFilledAccumulatorAsItWas() {
+    // blocks of 4,096 answers are summed as they are checked: the sums of earlier blocks (here
+    // one with a -0.0 weight, added one by one) must not reach the accumulator before the bad
+    // value of a later block is found
+    int[] answers = new int[10_000];
+    double[] weights = new double[10_000];
+    for (int i = 0; i < answers.length; i++) {
+      answers[i] = i % 11;
+      weights[i] = 0.5 + (i % 7) * 0.25;
+    }
+    weights[100] = -0.0;
+    weights[9_000] = Double.NaN;
+    WeightedNpsAccumulator accumulator = new WeightedNpsAccumulator();
+    accumulator.accept(10, 3);
+    accumulator.accept(2, 0.5);
+    WeightedNps before = accumulator.snapshot();
+    assertThatThrownBy(() -> accumulator.addAll(answers, weights))
+        .hasMessage("weight NaN at index 9002 must be finite and >= 0");
+    assertThat(accumulator.snapshot()).isEqualTo(before);
+    assertThat(accumulator.count()).isEqualTo(2);
+    // without the bad value, the same call equals adding the answers one by one
+    weights[9_000] = 1;
+    accumulator.addAll(answers, weights);
+    WeightedNpsAccumulator oneByOne = new WeightedNpsAccumulator();
+    oneByOne.accept(10, 3);
+    oneByOne.accept(2, 0.5);
+    for (int i = 0; i < answers.length; i++) {
+      oneByOne.accept(answers[i], weights[i]);
+    }
+    assertThat(accumulator.snapshot()).isEqualTo(oneByOne.snapshot());
+  }
+
+  @Test
   void readableToString() {
     assertThat(WeightedNps.of(RESPONSES, WEIGHTS).toString())
         .startsWith("WeightedNps[score=40.0, n=5, effectiveN=3.84615")
