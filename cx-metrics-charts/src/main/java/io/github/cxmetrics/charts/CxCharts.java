@@ -117,13 +117,11 @@ public final class CxCharts {
     int withoutScore = 0;
     int withoutInterval = 0;
     String unit = null;
-    boolean previousHadInterval = false;
     for (PeriodValue<? extends Estimate> period : periods) {
       Estimate estimate = period.value();
       Double score = scoreOrNull(estimate);
       if (score == null) {
         withoutScore++;
-        previousHadInterval = false;
         continue;
       }
       unit = estimate.unit().name();
@@ -133,14 +131,13 @@ public final class CxCharts {
       Interval interval = intervalOrNull(estimate, level);
       if (interval == null) {
         withoutInterval++;
-        previousHadInterval = false;
         continue;
       }
+      // a band runs over consecutive calendar periods with an interval: a period without one,
+      // without a score or without records breaks it
+      runStarts.add(intervalDays.isEmpty() || day - intervalDays.get(intervalDays.size() - 1) > 1);
       intervalDays.add(day);
       intervals.add(interval);
-      // a band runs over consecutive calendar periods: a period without records breaks it too
-      runStarts.add(!previousHadInterval || day - intervalDays.get(intervalDays.size() - 2) > 1);
-      previousHadInterval = true;
     }
     if (days.isEmpty()) {
       throw new IllegalArgumentException(
