@@ -98,13 +98,12 @@ public final class WeightedNpsAccumulator {
         max = Math.max(max, bits);
       }
       if ((badAnswer | badWeight) < 0) {
-        // the first invalid value is in this block (the earlier ones passed); else only -0.0
-        // weights set the flag, valid and added one by one
+        // the first invalid value is in this block (the earlier ones passed), else only -0.0
+        // weights set the flag: checked and added one by one (the sums of this call are dropped
+        // if a check fails)
         for (int i = from; i < to; i++) {
           Nps.checkResponse(responses[i], base + i);
           Checks.checkWeight(weights[i], base + i);
-        }
-        for (int i = from; i < to; i++) {
           addWeight(classes, squares, responses[i], weights[i]);
         }
         continue;
