@@ -59,7 +59,10 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
    * boxing per time); not thread-safe. Given a bound on the units (a funnel's window), once the
    * table holds {@link #DENSE_AFTER} distinct units it moves to an array indexed by unit when the
    * bound is below {@link #DENSE_LIMIT}, so that a large count adds by one indexed increment rather
-   * than a probe of a table that no longer fits in a cache; small counts never allocate it.
+   * than a probe of a table that no longer fits in a cache; small counts never allocate it. The
+   * array holds {@code int} counts (4 bytes a unit): a bounded builder serves a funnel's tally,
+   * which records at most one time per customer, and customers are fewer than {@code 2^31}; a count
+   * beyond that throws {@link ArithmeticException}.
    */
   static final class Builder {
     static final int DENSE_AFTER = 4096;
@@ -70,7 +73,10 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
     private long[] keys = newKeys(16);
     private long[] values = new long[16];
     private int size;
-    private long[] dense; // counts by unit in [0, maxUnit], once in use
+    private int[] dense; // counts by unit in [0, maxUnit], once in use
+    private static final int PENDING = 1024;
+    private int[] pending; // units of addOne not yet in dense
+    private int pendingSize;
 
     Builder(Duration resolution) {
       this(resolution, -1);
@@ -99,7 +105,10 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
      */
     void addOne(long unit) {
       if (dense != null && unit <= maxUnit) {
-        dense[(int) unit]++;
+        pending[pendingSize++] = (int) unit;
+        if (pendingSize == PENDING) {
+          flush();
+        }
       } else {
         add(unit, 1);
       }
@@ -111,7 +120,7 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
         return; // no entry, so that a unit is listed only with a positive count
       }
       if (dense != null && unit <= maxUnit) {
-        dense[(int) unit] = Checks.addCounts("conversion times", dense[(int) unit], count);
+        dense[(int) unit] = Math.toIntExact(dense[(int) unit] + count);
         return;
       }
       int mask = keys.length - 1;
@@ -138,7 +147,8 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
       long[] oldKeys = keys;
       long[] oldValues = values;
       if (dense == null && size >= DENSE_AFTER && maxUnit >= 0 && maxUnit < DENSE_LIMIT) {
-        dense = new long[(int) maxUnit + 1];
+        dense = new int[(int) maxUnit + 1];
+        pending = new int[PENDING];
         keys = newKeys(16);
         values = new long[16];
       } else {
@@ -153,10 +163,25 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
       }
     }
 
+    /**
+     * Adds the pending units to the array: increments with no other work between them, which the
+     * processor overlaps where increments among other work wait for the cache one by one.
+     */
+    private void flush() {
+      int[] dense = this.dense;
+      for (int x = 0; x < pendingSize; x++) {
+        dense[pending[x]]++;
+      }
+      pendingSize = 0;
+    }
+
     ConversionTimes build() {
+      if (dense != null) {
+        flush();
+      }
       int distinct = size;
       if (dense != null) {
-        for (long count : dense) {
+        for (int count : dense) {
           distinct += count > 0 ? 1 : 0;
         }
       }

@@ -1,18 +1,35 @@
 package io.github.cxmetrics.journey;
 
+import java.util.Arrays;
+import java.util.function.Supplier;
+
 /**
  * The counting of a {@link WindowedFunnel} over events as columns: customer index, stage code and
  * time in ticks (nanoseconds or milliseconds since the epoch). Events are grouped by customer
- * (unless they already are) with a counting sort (stable, so input order breaks the remaining
- * ties), each customer's events sorted by time and code, and each customer run through one pass of
- * the chain search; the arrays are reused from customer to customer.
+ * (unless they already are; see {@link #run}), each customer's events sorted by time and code, and
+ * each customer run through one pass of the chain search; the arrays are reused from customer to
+ * customer.
  *
  * <p>Stage codes: {@code 0..k-1} the funnel's stages, {@code k + x} its {@code x}-th exclusion.
  * Sorting by (time, code) therefore puts funnel events before exclusions and earlier stages before
  * later ones at equal times.
  */
 final class FunnelEngine {
+  /** Customers per partition of unsorted columns: {@code 2^14}, a 64 KB table of offsets. */
+  static final int PARTITION_BITS = 14;
+
+  /** The largest time magnitude {@link #simpleOrdered} takes: {@code 2^61 - 1}. */
+  static final long LIMIT = (1L << 61) - 1;
+
+  /** A deadline no time reaches, for no chain. */
+  private static final long NONE = -(1L << 62) - 1;
+
+  /** A deadline every time reaches, for the virtual chain before stage 0. */
+  private static final long ALWAYS = 1L << 62;
+
   private final int k;
+  private final int codeCount;
+  private final boolean simple;
   private final FunnelOrder order;
   private final long window;
   private final long[] stepWindows; // -1: none
@@ -33,6 +50,8 @@ final class FunnelEngine {
   private final long[] chainIds;
   private final long[] kept;
   private final int[] present;
+  private final long[] deadline;
+  private final int[] lastEvent;
 
   FunnelEngine(
       int stages,
@@ -47,6 +66,16 @@ final class FunnelEngine {
     this.stepWindows = stepWindows;
     this.exclusionSteps = exclusionSteps;
     this.strictlyIncreasing = strictlyIncreasing;
+    this.codeCount = stages + exclusionSteps.length;
+    this.simple =
+        order == FunnelOrder.ORDERED
+            && exclusionSteps.length == 0
+            && !strictlyIncreasing
+            && Arrays.stream(stepWindows).allMatch(w -> w < 0);
+    deadline = new long[stages + 1];
+    deadline[0] = ALWAYS;
+    lastEvent = new int[stages + 1];
+    lastEvent[0] = -1;
     chainStart = new long[k];
     chainLast = new long[k];
     chainEvent = new int[k];
@@ -56,6 +85,16 @@ final class FunnelEngine {
     present = new int[k];
   }
 
+  /**
+   * Whether {@code start + length > end} for {@code length >= 0}, exactly: a sum beyond {@code
+   * Long.MAX_VALUE} ends after every {@code end} (a saturated sum would not end after {@code
+   * Long.MAX_VALUE}).
+   */
+  static boolean endsAfter(long start, long length, long end) {
+    long sum = start + length;
+    return sum < start || sum > end;
+  }
+
   /** {@code a + b} for {@code b >= 0}, saturating at {@code Long.MAX_VALUE}. */
   static long plus(long a, long b) {
     long sum = a + b;
@@ -63,25 +102,217 @@ final class FunnelEngine {
   }
 
   /**
-   * Counts every customer's events into {@code tally}. Input already grouped by customer (each
-   * customer's events contiguous, as a sort by customer or a GROUP BY leaves them) is read run by
-   * run; other input is first grouped by a stable counting sort that scatters each event's time and
-   * code to its customer's segment.
+   * Checks the columns and counts every customer's events into a tally from {@code newTally}.
+   * Columns grouped by customer (each customer's events contiguous, as a sort by customer or a
+   * GROUP BY leaves them) are checked and counted run by run in one pass. Other columns, found out
+   * at the first customer that starts a second run, are counted again from the start: checked while
+   * counting events by partition of {@link #PARTITION_BITS} bits of customer indices, each event's
+   * time, stage code and customer within its partition packed into one {@code long} and scattered
+   * to its partition, and each partition grouped by customer in a buffer that stays in the cache.
+   * Times spanning more than the packed form holds (63 bits less the code's and the partition's)
+   * are grouped by a counting sort over all customers instead.
+   *
+   * @throws IllegalArgumentException for the first event, in index order, with a customer index
+   *     outside {@code [0, customers)}, a stage code outside {@code [0, codeCount)} or a time after
+   *     {@code end}, naming the event's index and value
    */
-  void run(
+  FunnelResult.Tally run(
+      int customers,
+      int[] customer,
+      int[] code,
+      long[] time,
+      long end,
+      Supplier<FunnelResult.Tally> newTally) {
+    FunnelResult.Tally tally = newTally.get();
+    if (runGrouped(customers, customer, code, time, end, tally)) {
+      return tally;
+    }
+    tally = newTally.get();
+    runPartitioned(customers, customer, code, time, end, tally);
+    return tally;
+  }
+
+  private void checkCustomer(int c, int at, int customers) {
+    if (c < 0 || c >= customers) {
+      throw new IllegalArgumentException(
+          "customer index " + c + " at index " + at + " is outside [0, " + customers + ")");
+    }
+  }
+
+  private void checkEvent(int s, long t, int at, long end) {
+    if (s < 0 || s >= codeCount) {
+      throw new IllegalArgumentException(
+          "stage code " + s + " at index " + at + " is outside [0, " + codeCount + ")");
+    }
+    if (t > end) {
+      throw new IllegalArgumentException(
+          "time " + t + " at index " + at + " is after the observation end " + end);
+    }
+  }
+
+  /**
+   * Checks and counts columns grouped by customer, run by run; returns false, leaving a partial
+   * tally, at the first customer that starts a second run.
+   */
+  private boolean runGrouped(
       int customers, int[] customer, int[] code, long[] time, long end, FunnelResult.Tally tally) {
     int n = customer.length;
-    if (grouped(customers, customer)) {
-      for (int from = 0; from < n; ) {
-        int to = from + 1;
-        while (to < n && customer[to] == customer[from]) {
-          to++;
-        }
-        customer(code, time, from, to, end, tally);
-        from = to;
+    long[] seen = new long[(customers >>> 6) + 1];
+    for (int from = 0; from < n; ) {
+      int c = customer[from];
+      checkCustomer(c, from, customers);
+      long bit = 1L << c;
+      if ((seen[c >>> 6] & bit) != 0) {
+        return false;
       }
+      seen[c >>> 6] |= bit;
+      int to = from;
+      boolean sorted = true;
+      long previousTime = Long.MIN_VALUE;
+      int previousCode = -1;
+      long spread = 0; // bit 62 or 63 set once a time is outside [-LIMIT, LIMIT]
+      do {
+        int s = code[to];
+        long t = time[to];
+        if (s < 0 | s >= codeCount | t > end) {
+          checkEvent(s, t, to, end);
+        }
+        sorted &= t > previousTime | (t == previousTime & s >= previousCode);
+        spread |= t + LIMIT;
+        previousTime = t;
+        previousCode = s;
+        to++;
+      } while (to < n && customer[to] == c);
+      if (simple & sorted & spread >>> 62 == 0) {
+        ensureScratch(to - from);
+        simpleOrdered(code, time, from, to, 0, end, tally);
+      } else {
+        customer(code, time, from, to, sorted, end, tally);
+      }
+      from = to;
+    }
+    return true;
+  }
+
+  /**
+   * Checks and counts columns not grouped by customer: partitions of {@code 2^PARTITION_BITS}
+   * customers, then each partition grouped by customer (see {@link #run}).
+   */
+  private void runPartitioned(
+      int customers, int[] customer, int[] code, long[] time, long end, FunnelResult.Tally tally) {
+    int n = customer.length;
+    int partitions = (customers >>> PARTITION_BITS) + 1;
+    int[] start = new int[partitions + 1];
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      int c = customer[i];
+      int s = code[i];
+      long t = time[i];
+      if (c < 0 | c >= customers | s < 0 | s >= codeCount | t > end) {
+        checkCustomer(c, i, customers);
+        checkEvent(s, t, i, end);
+      }
+      start[(c >>> PARTITION_BITS) + 1]++;
+      min = Math.min(min, t);
+      max = Math.max(max, t);
+    }
+    if (n == 0) {
       return;
     }
+    int codeBits = 32 - Integer.numberOfLeadingZeros(codeCount - 1);
+    int timeShift = codeBits + PARTITION_BITS;
+    long range = max - min; // negative when it overflows
+    if (range < 0 || range >>> (63 - timeShift) != 0) {
+      runCountingSort(customers, customer, code, time, end, tally);
+      return;
+    }
+    int largest = 0;
+    for (int p = 0; p < partitions; p++) {
+      largest = Math.max(largest, start[p + 1]);
+      start[p + 1] += start[p];
+    }
+    long[] packed = new long[n];
+    int[] next = Arrays.copyOf(start, partitions);
+    int mask = (1 << PARTITION_BITS) - 1;
+    for (int i = 0; i < n; i++) {
+      int c = customer[i];
+      packed[next[c >>> PARTITION_BITS]++] =
+          (time[i] - min) << timeShift | (long) code[i] << PARTITION_BITS | (c & mask);
+    }
+    long[] local = new long[largest];
+    int[] localStart = new int[mask + 2];
+    int codeMask = (1 << codeBits) - 1;
+    for (int p = 0; p < partitions; p++) {
+      int from = start[p];
+      int to = start[p + 1];
+      if (from == to) {
+        continue;
+      }
+      Arrays.fill(localStart, 0);
+      for (int x = from; x < to; x++) {
+        localStart[(int) (packed[x] & mask) + 1]++;
+      }
+      for (int lc = 0; lc <= mask; lc++) {
+        localStart[lc + 1] += localStart[lc];
+      }
+      // scatter, then localStart[lc] is where customer lc's events end
+      for (int x = from; x < to; x++) {
+        long v = packed[x];
+        local[localStart[(int) (v & mask)]++] = v >>> PARTITION_BITS;
+      }
+      int begin = 0;
+      for (int lc = 0; lc <= mask; lc++) {
+        int stop = localStart[lc];
+        if (stop > begin) {
+          packedCustomer(local, begin, stop, min, codeBits, codeMask, end, tally);
+        }
+        begin = stop;
+      }
+    }
+  }
+
+  /**
+   * Counts one customer's events packed as {@code (time - min) << codeBits | code} in {@code [from,
+   * to)}, sorting them first unless they are in order.
+   */
+  private void packedCustomer(
+      long[] local,
+      int from,
+      int to,
+      long min,
+      int codeBits,
+      int codeMask,
+      long end,
+      FunnelResult.Tally tally) {
+    int size = to - from;
+    boolean sorted = true;
+    for (int x = from + 1; x < to; x++) {
+      sorted &= local[x - 1] <= local[x];
+    }
+    if (!sorted) {
+      Arrays.sort(local, from, to);
+    }
+    ensureScratch(size);
+    for (int x = 0; x < size; x++) {
+      long v = local[from + x];
+      codes[x] = (int) v & codeMask;
+      times[x] = v >>> codeBits; // below 2^48, inside [-LIMIT, LIMIT]
+    }
+    if (simple) {
+      simpleOrdered(codes, times, 0, size, min, end, tally);
+      return;
+    }
+    for (int x = 0; x < size; x++) {
+      times[x] += min;
+    }
+    run(codes, times, 0, size, end, tally);
+  }
+
+  /** Groups columns with a stable counting sort over all customers, then counts each customer. */
+  private void runCountingSort(
+      int customers, int[] customer, int[] code, long[] time, long end, FunnelResult.Tally tally) {
+    int n = customer.length;
     int[] start = new int[customers + 1];
     for (int c : customer) {
       start[c + 1]++;
@@ -99,42 +330,19 @@ final class FunnelEngine {
     }
     for (int c = 0; c < customers; c++) {
       if (start[c + 1] > start[c]) {
-        customer(groupedCode, groupedTime, start[c], start[c + 1], end, tally);
+        customer(
+            groupedCode,
+            groupedTime,
+            start[c],
+            start[c + 1],
+            inOrder(groupedCode, groupedTime, start[c], start[c + 1]),
+            end,
+            tally);
       }
     }
   }
 
-  /** Whether every customer's events are contiguous: no customer starts a second run. */
-  private static boolean grouped(int customers, int[] customer) {
-    long[] seen = new long[(customers >>> 6) + 1];
-    for (int i = 0; i < customer.length; i++) {
-      int c = customer[i];
-      if (i == 0 || c != customer[i - 1]) {
-        long bit = 1L << c;
-        if ((seen[c >>> 6] & bit) != 0) {
-          return false;
-        }
-        seen[c >>> 6] |= bit;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Counts one customer: the events {@code [from, to)} of the columns, read in place when they are
-   * already in (time, code) order, else copied to the scratch arrays and sorted there.
-   */
-  private void customer(
-      int[] code, long[] time, int from, int to, long end, FunnelResult.Tally tally) {
-    int size = to - from;
-    if (parent.length < size) {
-      int capacity = Math.max(size, 2 * parent.length);
-      parent = new int[capacity];
-    }
-    if (inOrder(code, time, from, to)) {
-      run(code, time, from, to, end, tally);
-      return;
-    }
+  private void ensureScratch(int size) {
     if (times.length < size) {
       int capacity = Math.max(size, 2 * times.length);
       times = new long[capacity];
@@ -142,6 +350,29 @@ final class FunnelEngine {
       sortIndex = new int[capacity];
       sortBuffer = new int[capacity];
       sortedTimes = new long[capacity];
+    }
+    if (parent.length < size) {
+      parent = new int[Math.max(size, 2 * parent.length)];
+    }
+  }
+
+  /**
+   * Counts one customer: the events {@code [from, to)} of the columns, read in place when they are
+   * in (time, code) order ({@code sorted}), else copied to the scratch arrays and sorted there.
+   */
+  private void customer(
+      int[] code,
+      long[] time,
+      int from,
+      int to,
+      boolean sorted,
+      long end,
+      FunnelResult.Tally tally) {
+    int size = to - from;
+    ensureScratch(size);
+    if (sorted) {
+      run(code, time, from, to, end, tally);
+      return;
     }
     System.arraycopy(time, from, times, 0, size);
     System.arraycopy(code, from, codes, 0, size);
@@ -280,13 +511,61 @@ final class FunnelEngine {
     }
     boolean open = false;
     if (keptLevel < k - 1 && !keptEnded) {
-      long deadline = plus(kept[0], window);
-      if (stepWindows[keptLevel] >= 0) {
-        deadline = Math.min(deadline, plus(kept[keptLevel], stepWindows[keptLevel]));
-      }
-      open = deadline > end;
+      open =
+          endsAfter(kept[0], window, end)
+              && (stepWindows[keptLevel] < 0
+                  || endsAfter(kept[keptLevel], stepWindows[keptLevel], end));
     }
     tally.add(kept, keptLevel, open);
+  }
+
+  /**
+   * The {@link #ordered} search for a {@link #simple} funnel, where a chain is its deadline alone:
+   * {@code deadline[j + 1]} for the chain at stage {@code j} (its first step plus the window),
+   * {@link #NONE} for none, and {@code deadline[0] = }{@link #ALWAYS}, so that every first step
+   * starts a chain; a chain at stage {@code j - 1} takes an event of stage {@code j} when the event
+   * is not after its deadline. The choices are made by sign masks instead of branches, since the
+   * stage of the next event cannot be predicted. For that, times are in {@code [-LIMIT, LIMIT]}
+   * with {@code LIMIT = 2^61 - 1} and the window is cut to {@code 2^62 - 1}, which no difference of
+   * two such times exceeds: no sum or difference below overflows, and the cut window accepts the
+   * same steps. Events are {@code [from, to)} in (time, code) order, their times {@code time[e] +
+   * offset}. Gives the kept chain of {@link #ordered}; the tests check both against an enumeration
+   * of every chain.
+   */
+  private void simpleOrdered(
+      int[] code, long[] time, int from, int to, long offset, long end, FunnelResult.Tally tally) {
+    long[] deadline = this.deadline;
+    int[] lastEvent = this.lastEvent;
+    int[] parent = this.parent;
+    for (int i = 1; i <= k; i++) {
+      deadline[i] = NONE;
+    }
+    long w = Math.min(window, 2 * LIMIT + 1);
+    int keptLevel = -1;
+    int keptEvent = -1;
+    for (int e = from; e < to; e++) {
+      int j = code[e];
+      long t = time[e];
+      long d = deadline[j];
+      long made = ~((d - t) >> 63); // all ones when t <= d
+      long first = (j - 1) >> 31; // all ones for stage 0
+      long started = ((t + w) & first) | (d & ~first);
+      deadline[j + 1] = (started & made) | (deadline[j + 1] & ~made);
+      int madeInt = (int) made;
+      parent[e - from] = lastEvent[j];
+      lastEvent[j + 1] = (e & madeInt) | (lastEvent[j + 1] & ~madeInt);
+      int furthest = madeInt & ~((j - keptLevel) >> 31); // made, and j >= keptLevel
+      keptLevel = (j & furthest) | (keptLevel & ~furthest);
+      keptEvent = (e & furthest) | (keptEvent & ~furthest);
+    }
+    if (keptLevel < 0) {
+      tally.notStarted();
+      return;
+    }
+    for (int i = keptLevel, e = keptEvent; i >= 0; i--, e = parent[e - from]) {
+      kept[i] = time[e] + offset;
+    }
+    tally.add(kept, keptLevel, keptLevel < k - 1 && endsAfter(kept[0], window, end));
   }
 
   /** Whether the chain at stage {@code level} can take a step at {@code t}. */
@@ -308,7 +587,7 @@ final class FunnelEngine {
    */
   private void anyOrder(
       int[] code, long[] time, int from, int to, long end, FunnelResult.Tally tally) {
-    java.util.Arrays.fill(present, 0);
+    Arrays.fill(present, 0);
     int best = -1;
     int bestStart = -1;
     int stop = from; // events [first, stop) are in the window
@@ -333,7 +612,7 @@ final class FunnelEngine {
       return;
     }
     long limit = plus(time[bestStart], window);
-    java.util.Arrays.fill(kept, Long.MIN_VALUE);
+    Arrays.fill(kept, Long.MIN_VALUE);
     for (int e = bestStart; e < to && time[e] <= limit; e++) {
       if (kept[code[e]] == Long.MIN_VALUE) {
         kept[code[e]] = time[e]; // first occurrence of the stage in the window
@@ -342,6 +621,6 @@ final class FunnelEngine {
     for (int i = 1; i <= best; i++) {
       kept[i] = Math.max(kept[i], kept[i - 1]);
     }
-    tally.add(kept, best, best < k - 1 && limit > end);
+    tally.add(kept, best, best < k - 1 && endsAfter(time[bestStart], window, end));
   }
 }

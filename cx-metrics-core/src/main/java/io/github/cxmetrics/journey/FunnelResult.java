@@ -86,9 +86,7 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
       if (open) {
         inProgress[level]++;
       } else {
-        for (int i = 0; i <= level; i++) {
-          decided[i]++;
-        }
+        decided[level]++; // by furthest stage until result() sums them
       }
       for (int i = 0; i < level; i++) {
         times[i].addOne(units(stepTimes[i + 1] - stepTimes[i]));
@@ -125,7 +123,11 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
       for (int i = 0; i < built.length; i++) {
         built[i] = times[i].build();
       }
-      return new FunnelResult<>(definition, decided, inProgress, notStarted, built);
+      long[] reached = decided.clone();
+      for (int i = reached.length - 2; i >= 0; i--) {
+        reached[i] += reached[i + 1];
+      }
+      return new FunnelResult<>(definition, reached, inProgress, notStarted, built);
     }
   }
 

@@ -50,11 +50,14 @@ import java.util.function.Function;
  * times, funnel events come before exclusion events and earlier stages before later ones, so that
  * equal-time steps advance a chain ({@link #withStrictlyIncreasingTimes()} forbids that). Counting
  * objects holds every event as three columns (customer index, stage, nanoseconds since the epoch)
- * and, unless the events come grouped by customer, a copy of the time and stage grouped by
- * customer: about 28 bytes an event, plus a map entry per customer; counting columns ({@link
- * #count(int, int[], int[], long[], long)}) needs the grouped copy only, 12 bytes an event and 4
- * bytes a customer, or nothing when the columns are already grouped. Each customer's events are
- * then sorted and searched in one pass that keeps one chain per stage, {@code k^2} times at most.
+ * and a map entry per customer, then counts them as columns. Counting columns ({@link #count(int,
+ * int[], int[], long[], long)}) needs 1 bit a customer when the columns are grouped by customer;
+ * other columns are grouped into a copy of 8 bytes an event (time, stage and customer packed in a
+ * {@code long}), plus 8 bytes an event of the largest partition of {@code 2^14} customers and 64 KB
+ * (12 bytes an event and 4 bytes a customer when the times span {@code 2^(49 - b)} ticks or more,
+ * {@code b} the bits of the largest stage code: {@code 2^46} milliseconds, 2,230 years, for 5 to 8
+ * codes). Each customer's events are then sorted and searched in one pass that keeps one chain per
+ * stage, {@code k^2} times at most.
  *
  * <p>Results of disjoint customer sets {@link FunnelResult#merge merge}: partition events by
  * customer, count each partition, merge. A customer whose events are split across partitions would
@@ -322,11 +325,10 @@ public final class WindowedFunnel<S> {
    * {@code epochMillis[i]} in milliseconds since 1970-01-01T00:00Z. Stage codes are {@code 0..k-1}
    * for the funnel's stages in order and {@code k + x} for the {@code x}-th of {@link
    * #exclusionStages()}. The customers' events need not be grouped or sorted: columns grouped by
-   * customer (each customer's events contiguous) are read as they are; others are grouped by a
-   * counting sort over the customer indices (a copy of the times and codes, 12 bytes an event, and
-   * 4 bytes a customer), and each customer's events are sorted by time. Results equal those of
-   * {@link #count(Iterable, Function, Function, Function, Instant)} on the same events at
-   * millisecond times.
+   * customer (each customer's events contiguous) are read as they are; others are grouped by
+   * partitions of customers (memory in the class description), and each customer's events are
+   * sorted by time. Results equal those of {@link #count(Iterable, Function, Function, Function,
+   * Instant)} on the same events at millisecond times.
    *
    * @param customers the number of customers: indices are in {@code [0, customers)}
    * @param customer the customer index of each event
@@ -354,32 +356,6 @@ public final class WindowedFunnel<S> {
               + ", epochMillis "
               + epochMillis.length);
     }
-    int codes = stages.size() + exclusions.size();
-    for (int i = 0; i < customer.length; i++) {
-      if (customer[i] < 0 || customer[i] >= customers) {
-        throw new IllegalArgumentException(
-            "customer index "
-                + customer[i]
-                + " at index "
-                + i
-                + " is outside [0, "
-                + customers
-                + ")");
-      }
-      if (stage[i] < 0 || stage[i] >= codes) {
-        throw new IllegalArgumentException(
-            "stage code " + stage[i] + " at index " + i + " is outside [0, " + codes + ")");
-      }
-      if (epochMillis[i] > observationEndMillis) {
-        throw new IllegalArgumentException(
-            "time "
-                + epochMillis[i]
-                + " at index "
-                + i
-                + " is after the observation end "
-                + observationEndMillis);
-      }
-    }
     return run(customers, customer, stage, epochMillis, observationEndMillis, Duration.ofMillis(1));
   }
 
@@ -399,9 +375,15 @@ public final class WindowedFunnel<S> {
     FunnelEngine engine =
         new FunnelEngine(
             stages.size(), order, windowTicks, steps, exclusionSteps, strictlyIncreasing);
-    FunnelResult.Tally tally = new FunnelResult.Tally(stages.size(), resolution, tick, windowTicks);
-    engine.run(customers, customer, code, time, end, tally);
-    return tally.result(this);
+    return engine
+        .run(
+            customers,
+            customer,
+            code,
+            time,
+            end,
+            () -> new FunnelResult.Tally(stages.size(), resolution, tick, windowTicks))
+        .result(this);
   }
 
   /** A duration in ticks, rounded down and saturating at {@code Long.MAX_VALUE}. */

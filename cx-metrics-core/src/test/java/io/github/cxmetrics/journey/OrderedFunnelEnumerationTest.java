@@ -1,0 +1,223 @@
+package io.github.cxmetrics.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The ordered windowed funnel (no exclusion, per-step window or strict times) against a second
+ * algorithm: every chain of every customer enumerated, with exact arithmetic on the times. The
+ * definitions of {@link WindowedFunnel} say which chain is kept: of the chains that reach the
+ * furthest stage, the one with the latest first step; among chains with the same first step, the
+ * engine keeps the one whose steps come latest in (time, stage) order, compared from the last step
+ * back, which is the enumeration's choice here. Times sit near 0, near today, at the edges of the
+ * range the branch-free kernel takes ({@code ±(2^61 - 1)}) and at the ends of {@code long}; the
+ * columns come grouped and sorted, grouped with each customer's events shuffled, and interleaved;
+ * and the same funnel with a per-step window of {@code Long.MAX_VALUE} milliseconds (which never
+ * stops a chain) runs the general search, so both searches meet the enumeration.
+ */
+class OrderedFunnelEnumerationTest {
+  private static final List<String> STAGES = List.of("A", "B", "C", "D");
+  private static final int K = STAGES.size();
+  private static final long LIMIT = (1L << 61) - 1;
+
+  /** One customer: its events as {stage, offset} with offsets in [0, 40]. */
+  private static Gen<List<List<int[]>>> customers() {
+    return lists()
+        .of(
+            lists()
+                .of(
+                    integers()
+                        .between(0, K - 1)
+                        .zip(integers().between(0, 40), (s, t) -> new int[] {s, t}))
+                .ofSizeBetween(1, 8))
+        .ofSizeBetween(0, 12);
+  }
+
+  /** Where the offsets start, in units of the scale (offsets and the end stay within long). */
+  private static long base(int choice, long scale) {
+    return switch (choice) {
+      case 0 -> 0;
+      case 1 -> 1_717_200_000_000L; // 2024-06-01T00:00Z
+      case 2 -> LIMIT - 40 * scale; // the last event at the kernel's edge
+      case 3 -> LIMIT - 20 * scale; // the kernel's edge inside a customer's events
+      case 4 -> -LIMIT - 20 * scale; // the lower edge inside
+      case 5 -> Long.MIN_VALUE;
+      default -> Long.MAX_VALUE - 105 * scale; // the last offset 40, the end up to 61 after it
+    };
+  }
+
+  /** The expected result of one customer, by enumeration. */
+  private static final class Expected {
+    final long[] decided = new long[K];
+    final long[] inProgress = new long[K];
+    long notStarted;
+    final List<List<Long>> units = new ArrayList<>();
+
+    Expected() {
+      for (int i = 0; i < K - 1; i++) {
+        units.add(new ArrayList<>());
+      }
+    }
+  }
+
+  /** The best chain found so far: its stage and event indices into the sorted events. */
+  private static int[] best;
+
+  private static void enumerate(long[][] events, BigInteger window, int[] chain, int level) {
+    if (best == null || better(chain, level, best)) {
+      best = Arrays.copyOf(chain, level + 1);
+    }
+    if (level == K - 1) {
+      return;
+    }
+    BigInteger deadline = BigInteger.valueOf(events[chain[0]][0]).add(window);
+    for (int e = chain[level] + 1; e < events.length; e++) {
+      if (events[e][1] == level + 1 && BigInteger.valueOf(events[e][0]).compareTo(deadline) <= 0) {
+        chain[level + 1] = e;
+        enumerate(events, window, chain, level + 1);
+      }
+    }
+  }
+
+  /** Whether the chain {@code [0, level]} beats {@code best}: further, else later from the end. */
+  private static boolean better(int[] chain, int level, int[] best) {
+    if (level != best.length - 1) {
+      return level > best.length - 1;
+    }
+    for (int i = level; i >= 0; i--) {
+      if (chain[i] != best[i]) {
+        return chain[i] > best[i];
+      }
+    }
+    return false;
+  }
+
+  private static void expect(long[][] events, BigInteger window, long end, Expected expected) {
+    Arrays.sort(events, Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+    best = null;
+    int[] chain = new int[K];
+    for (int e = 0; e < events.length; e++) {
+      if (events[e][1] == 0) {
+        chain[0] = e;
+        enumerate(events, window, chain, 0);
+      }
+    }
+    if (best == null) {
+      expected.notStarted++;
+      return;
+    }
+    int level = best.length - 1;
+    BigInteger windowEnd = BigInteger.valueOf(events[best[0]][0]).add(window);
+    if (level < K - 1 && windowEnd.compareTo(BigInteger.valueOf(end)) > 0) {
+      expected.inProgress[level]++;
+    } else {
+      for (int i = 0; i <= level; i++) {
+        expected.decided[i]++;
+      }
+    }
+    for (int i = 0; i < level; i++) {
+      long millis = events[best[i + 1]][0] - events[best[i]][0];
+      expected.units.get(i).add(Math.floorDiv(millis, 1000));
+    }
+  }
+
+  @Test
+  void theOrderedFunnelKeepsTheChainAnEnumerationOfEveryChainFinds() {
+    qt().withExamples(3000)
+        .forAll(
+            customers(),
+            integers().between(0, 20), // 7 bases times 3 scales
+            integers().between(0, 41),
+            integers().between(0, 62))
+        .checkAssert(
+            (customers, where, windowChoice, endChoice) -> {
+              long scale = new long[] {1, 1000, 3_600_000}[where / 7];
+              long base = base(where % 7, scale);
+              // windows of 1 to 36 offsets, or (one in seven) of Long.MAX_VALUE milliseconds
+              long windowMillis = windowChoice > 35 ? Long.MAX_VALUE : (windowChoice + 1) * scale;
+              BigInteger window = BigInteger.valueOf(windowMillis);
+              long last = base;
+              List<long[]> rows = new ArrayList<>(); // customer, stage, time
+              for (int c = 0; c < customers.size(); c++) {
+                for (int[] e : customers.get(c)) {
+                  long t = base + e[1] * scale;
+                  rows.add(new long[] {c, e[0], t});
+                  last = Math.max(last, t);
+                }
+              }
+              // the observation end: up to 55 after the last event, or (one in nine) Long.MAX_VALUE
+              long end = endChoice > 55 ? Long.MAX_VALUE : last + endChoice * scale;
+              Expected expected = new Expected();
+              for (int c = 0; c < customers.size(); c++) {
+                long[][] events = new long[customers.get(c).size()][];
+                int n = 0;
+                for (long[] row : rows) {
+                  if (row[0] == c) {
+                    events[n++] = new long[] {row[2], row[1]};
+                  }
+                }
+                expect(events, window, end, expected);
+              }
+              WindowedFunnel<String> simple =
+                  WindowedFunnel.of(STAGES, Duration.ofMillis(windowMillis), FunnelOrder.ORDERED);
+              WindowedFunnel<String> general =
+                  simple.withStepWindow(1, Duration.ofMillis(Long.MAX_VALUE));
+              Random random = new Random(base ^ windowMillis ^ rows.size());
+              for (int layout = 0; layout < 3; layout++) {
+                List<long[]> laid = new ArrayList<>(rows);
+                if (layout == 1) {
+                  // grouped, each customer's events in a shuffled order
+                  java.util.Collections.shuffle(laid, random);
+                  laid.sort(Comparator.comparingLong(r -> r[0]));
+                } else if (layout == 2) {
+                  java.util.Collections.shuffle(laid, random);
+                }
+                int[] customer = new int[laid.size()];
+                int[] stage = new int[laid.size()];
+                long[] millis = new long[laid.size()];
+                for (int i = 0; i < laid.size(); i++) {
+                  customer[i] = (int) laid.get(i)[0];
+                  stage[i] = (int) laid.get(i)[1];
+                  millis[i] = laid.get(i)[2];
+                }
+                for (WindowedFunnel<String> funnel : List.of(simple, general)) {
+                  FunnelResult<String> result =
+                      funnel.count(customers.size(), customer, stage, millis, end);
+                  String as = "layout " + layout + ", " + funnel + ", end " + end;
+                  assertThat(result.notStarted()).as(as).isEqualTo(expected.notStarted);
+                  for (int i = 0; i < K; i++) {
+                    assertThat(result.decided().reached(STAGES.get(i)))
+                        .as(as)
+                        .isEqualTo(expected.decided[i]);
+                  }
+                  for (int i = 0; i < K - 1; i++) { // nobody at the last stage is in progress
+                    assertThat(result.inProgress(i)).as(as).isEqualTo(expected.inProgress[i]);
+                  }
+                  for (int i = 0; i < K - 1; i++) {
+                    List<Long> units = expected.units.get(i);
+                    ConversionTimes times = result.conversionTimes(i);
+                    assertThat(times.count()).as(as).isEqualTo(units.size());
+                    for (long u : units) {
+                      long atMost = units.stream().filter(x -> x <= u).count();
+                      assertThat(times.countAtMost(Duration.ofSeconds(u)))
+                          .as(as + ", step " + i + " at " + u + " s")
+                          .isEqualTo(atMost);
+                    }
+                  }
+                }
+              }
+            });
+  }
+}
