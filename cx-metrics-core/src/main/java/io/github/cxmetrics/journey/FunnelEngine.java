@@ -132,22 +132,22 @@ final class FunnelEngine {
     return tally;
   }
 
-  private void checkCustomer(int c, int at, int customers) {
+  /**
+   * The exception for an event that failed a check: its customer index outside {@code [0,
+   * customers)}, else its stage code outside {@code [0, codeCount)}, else its time after {@code
+   * end}.
+   */
+  private IllegalArgumentException badEvent(int c, int s, long t, int at, int customers, long end) {
     if (c < 0 || c >= customers) {
-      throw new IllegalArgumentException(
+      return new IllegalArgumentException(
           "customer index " + c + " at index " + at + " is outside [0, " + customers + ")");
     }
-  }
-
-  private void checkEvent(int s, long t, int at, long end) {
     if (s < 0 || s >= codeCount) {
-      throw new IllegalArgumentException(
+      return new IllegalArgumentException(
           "stage code " + s + " at index " + at + " is outside [0, " + codeCount + ")");
     }
-    if (t > end) {
-      throw new IllegalArgumentException(
-          "time " + t + " at index " + at + " is after the observation end " + end);
-    }
+    return new IllegalArgumentException(
+        "time " + t + " at index " + at + " is after the observation end " + end);
   }
 
   /**
@@ -160,7 +160,9 @@ final class FunnelEngine {
     long[] seen = new long[(customers >>> 6) + 1];
     for (int from = 0; from < n; ) {
       int c = customer[from];
-      checkCustomer(c, from, customers);
+      if (c < 0 | c >= customers) {
+        throw badEvent(c, 0, end, from, customers, end);
+      }
       long bit = 1L << c;
       if ((seen[c >>> 6] & bit) != 0) {
         return false;
@@ -175,7 +177,7 @@ final class FunnelEngine {
         int s = code[to];
         long t = time[to];
         if (s < 0 | s >= codeCount | t > end) {
-          checkEvent(s, t, to, end);
+          throw badEvent(c, s, t, to, customers, end);
         }
         sorted &= t > previousTime | (t == previousTime & s >= previousCode);
         spread |= t + LIMIT;
@@ -210,8 +212,7 @@ final class FunnelEngine {
       int s = code[i];
       long t = time[i];
       if (c < 0 | c >= customers | s < 0 | s >= codeCount | t > end) {
-        checkCustomer(c, i, customers);
-        checkEvent(s, t, i, end);
+        throw badEvent(c, s, t, i, customers, end);
       }
       start[(c >>> PARTITION_BITS) + 1]++;
       min = Math.min(min, t);

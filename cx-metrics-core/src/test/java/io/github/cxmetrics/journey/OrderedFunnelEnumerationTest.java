@@ -22,10 +22,11 @@ import org.quicktheories.core.Gen;
  * furthest stage, the one with the latest first step; among chains with the same first step, the
  * engine keeps the one whose steps come latest in (time, stage) order, compared from the last step
  * back, which is the enumeration's choice here. Times sit near 0, near today, at the edges of the
- * range the branch-free kernel takes ({@code ±(2^61 - 1)}) and at the ends of {@code long}; the
- * columns come grouped and sorted, grouped with each customer's events shuffled, and interleaved;
- * and the same funnel with a per-step window of {@code Long.MAX_VALUE} milliseconds (which never
- * stops a chain) runs the general search, so both searches meet the enumeration.
+ * range the branch-free kernel takes ({@code ±(2^61 - 1)}) and at the ends of {@code long}, and
+ * steps of {@code 2^47} milliseconds, too far apart to be packed for grouping; the columns come
+ * grouped and sorted, grouped with each customer's events shuffled, and interleaved; and the same
+ * funnel with a per-step window of {@code Long.MAX_VALUE} milliseconds (which never stops a chain)
+ * runs the general search, so both searches meet the enumeration.
  */
 class OrderedFunnelEnumerationTest {
   private static final List<String> STAGES = List.of("A", "B", "C", "D");
@@ -138,12 +139,13 @@ class OrderedFunnelEnumerationTest {
     qt().withExamples(3000)
         .forAll(
             customers(),
-            integers().between(0, 20), // 7 bases times 3 scales
+            integers().between(0, 27), // 7 bases times 4 scales
             integers().between(0, 41),
             integers().between(0, 62))
         .checkAssert(
             (customers, where, windowChoice, endChoice) -> {
-              long scale = new long[] {1, 1000, 3_600_000}[where / 7];
+              // milliseconds, seconds, hours, and 2^47 ms, whose spans exceed the packed form
+              long scale = new long[] {1, 1000, 3_600_000, 1L << 47}[where / 7];
               long base = base(where % 7, scale);
               // windows of 1 to 36 offsets, or (one in seven) of Long.MAX_VALUE milliseconds
               long windowMillis = windowChoice > 35 ? Long.MAX_VALUE : (windowChoice + 1) * scale;
