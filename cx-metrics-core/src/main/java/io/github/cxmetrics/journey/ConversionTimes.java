@@ -176,11 +176,9 @@ public final class ConversionTimes implements Mergeable<ConversionTimes> {
     }
 
     ConversionTimes build() {
-      if (dense != null) {
-        flush();
-      }
       int distinct = size;
       if (dense != null) {
+        flush();
         for (int count : dense) {
           distinct += count > 0 ? 1 : 0;
         }

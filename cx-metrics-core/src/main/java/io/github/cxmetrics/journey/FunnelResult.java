@@ -41,7 +41,7 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
 
   /** Counts customers one at a time; not thread-safe. */
   static final class Tally {
-    private final long[] decided;
+    private final long[] decidedAt; // decided customers by furthest stage, as inProgress
     private final long[] inProgress;
     private long notStarted;
     private final ConversionTimes.Builder[] times;
@@ -68,7 +68,7 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
       }
       ticksPerUnit = perUnit >= EXACT_DOUBLE ? 0 : perUnit;
       inversePerUnit = 1.0 / perUnit;
-      decided = new long[stages];
+      decidedAt = new long[stages];
       inProgress = new long[stages];
       times = new ConversionTimes.Builder[stages - 1];
       long maxUnit = maxTicks == Long.MAX_VALUE ? -1 : units(maxTicks);
@@ -86,7 +86,7 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
       if (open) {
         inProgress[level]++;
       } else {
-        decided[level]++; // by furthest stage until result() sums them
+        decidedAt[level]++;
       }
       for (int i = 0; i < level; i++) {
         times[i].addOne(units(stepTimes[i + 1] - stepTimes[i]));
@@ -123,7 +123,7 @@ public final class FunnelResult<S> implements Mergeable<FunnelResult<S>> {
       for (int i = 0; i < built.length; i++) {
         built[i] = times[i].build();
       }
-      long[] reached = decided.clone();
+      long[] reached = decidedAt.clone(); // customers who reached each stage
       for (int i = reached.length - 2; i >= 0; i--) {
         reached[i] += reached[i + 1];
       }
