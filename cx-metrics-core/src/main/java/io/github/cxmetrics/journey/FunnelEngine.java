@@ -18,13 +18,12 @@ final class FunnelEngine {
   /** Customers per partition of unsorted columns: {@code 2^14}, a 64 KB table of offsets. */
   static final int PARTITION_BITS = 14;
 
-  /** The largest time magnitude {@link #simpleOrdered} takes: {@code 2^61 - 1}. */
-  static final long LIMIT = (1L << 61) - 1;
+  /**
+   * The packed chain of {@link #simpleOrdered} for no chain: below every bound it is compared to.
+   */
+  private static final long NONE = -1L << 62;
 
-  /** A deadline no time reaches, for no chain. */
-  private static final long NONE = -(1L << 62) - 1;
-
-  /** A deadline every time reaches, for the virtual chain before stage 0. */
+  /** The packed chain of {@link #simpleOrdered} before stage 0: above every bound and time. */
   private static final long ALWAYS = 1L << 62;
 
   private final int k;
@@ -50,8 +49,7 @@ final class FunnelEngine {
   private final long[] chainIds;
   private final long[] kept;
   private final int[] present;
-  private final long[] deadline;
-  private final int[] lastEvent;
+  private final long[] chain;
 
   FunnelEngine(
       int stages,
@@ -72,10 +70,8 @@ final class FunnelEngine {
             && exclusionSteps.length == 0
             && !strictlyIncreasing
             && Arrays.stream(stepWindows).allMatch(w -> w < 0);
-    deadline = new long[stages + 1];
-    deadline[0] = ALWAYS;
-    lastEvent = new int[stages + 1];
-    lastEvent[0] = -1;
+    chain = new long[stages + 1];
+    chain[0] = ALWAYS;
     chainStart = new long[k];
     chainLast = new long[k];
     chainEvent = new int[k];
@@ -172,7 +168,6 @@ final class FunnelEngine {
       boolean sorted = true;
       long previousTime = Long.MIN_VALUE;
       int previousCode = -1;
-      long spread = 0; // bit 62 or 63 set once a time is outside [-LIMIT, LIMIT]
       do {
         int s = code[to];
         long t = time[to];
@@ -180,15 +175,12 @@ final class FunnelEngine {
           throw badEvent(c, s, t, to, customers, end);
         }
         sorted &= t > previousTime | (t == previousTime & s >= previousCode);
-        spread |= t + LIMIT;
         previousTime = t;
         previousCode = s;
         to++;
       } while (to < n && customer[to] == c);
-      if (simple & sorted & spread >>> 62 == 0) {
-        ensureScratch(to - from);
-        simpleOrdered(code, time, from, to, 0, end, tally);
-      } else {
+      ensureScratch(to - from);
+      if (!(simple && sorted && simpleOrdered(code, time, from, to, 0, end, tally))) {
         customer(code, time, from, to, sorted, end, tally);
       }
       from = to;
@@ -298,10 +290,9 @@ final class FunnelEngine {
     for (int x = 0; x < size; x++) {
       long v = local[from + x];
       codes[x] = (int) v & codeMask;
-      times[x] = v >>> codeBits; // below 2^48, inside [-LIMIT, LIMIT]
+      times[x] = v >>> codeBits;
     }
-    if (simple) {
-      simpleOrdered(codes, times, 0, size, min, end, tally);
+    if (simple && simpleOrdered(codes, times, 0, size, min, end, tally)) {
       return;
     }
     for (int x = 0; x < size; x++) {
@@ -521,52 +512,66 @@ final class FunnelEngine {
   }
 
   /**
-   * The {@link #ordered} search for a {@link #simple} funnel, where a chain is its deadline alone:
-   * {@code deadline[j + 1]} for the chain at stage {@code j} (its first step plus the window),
-   * {@link #NONE} for none, and {@code deadline[0] = }{@link #ALWAYS}, so that every first step
-   * starts a chain; a chain at stage {@code j - 1} takes an event of stage {@code j} when the event
-   * is not after its deadline. The choices are made by sign masks instead of branches, since the
-   * stage of the next event cannot be predicted. For that, times are in {@code [-LIMIT, LIMIT]}
-   * with {@code LIMIT = 2^61 - 1} and the window is cut to {@code 2^62 - 1}, which no difference of
-   * two such times exceeds: no sum or difference below overflows, and the cut window accepts the
-   * same steps. Events are {@code [from, to)} in (time, code) order, their times {@code time[e] +
-   * offset}. Gives the kept chain of {@link #ordered}; the tests check both against an enumeration
-   * of every chain.
+   * The {@link #ordered} search for a {@link #simple} funnel, where a chain is one {@code long}:
+   * its first step's time, less the customer's first event time {@code t0}, shifted left by {@code
+   * b} bits, and in those bits the index (from {@code from}) of its last step, {@code b} the bits
+   * of the largest index. {@code chain[j + 1]} holds the chain at stage {@code j} (the one with the
+   * latest first step, as in {@link #ordered}), {@link #NONE} for none, and {@code chain[0] =
+   * }{@link #ALWAYS}, so that every first step starts a chain. An event of stage {@code j} at
+   * {@code t} extends the chain at {@code j - 1} when {@code t <= first + W}, that is when the
+   * packed chain is at least {@code (t - t0 - W) << b}, whatever its index bits; the new chain
+   * keeps the first step ({@code min} of the packed chain and {@code (t - t0) << b} keeps it, and
+   * gives {@code t} itself after {@link #ALWAYS}) and takes the event's index. Each event records
+   * the last step of the chain it would extend ({@code parent}), so the kept chain is read back
+   * from its last step. The choices are made by sign masks instead of branches, since the stage of
+   * the next event cannot be predicted. The window is cut to the span of the customer's times plus
+   * one, which accepts the same steps, and no sum or difference overflows while {@code (span + 1)
+   * << b < 2^61}; otherwise returns false, having counted nothing. Events are {@code [from, to)} in
+   * (time, code) order, their times {@code time[e] + offset}. Gives the kept chain of {@link
+   * #ordered}; the tests check both against an enumeration of every chain.
+   *
+   * @return whether the customer was counted
    */
-  private void simpleOrdered(
+  private boolean simpleOrdered(
       int[] code, long[] time, int from, int to, long offset, long end, FunnelResult.Tally tally) {
-    long[] deadline = this.deadline;
-    int[] lastEvent = this.lastEvent;
+    int size = to - from;
+    int b = 32 - Integer.numberOfLeadingZeros(size - 1);
+    long t0 = time[from];
+    long span = time[to - 1] - t0; // negative when it overflows
+    if (span < 0 || span >= (1L << (61 - b)) - 1) {
+      return false;
+    }
+    long[] chain = this.chain;
     int[] parent = this.parent;
     for (int i = 1; i <= k; i++) {
-      deadline[i] = NONE;
+      chain[i] = NONE;
     }
-    long w = Math.min(window, 2 * LIMIT + 1);
-    int keptLevel = -1;
-    int keptEvent = -1;
+    long window = Math.min(this.window, span + 1) << b;
+    long high = -1L << b;
+    int indexMask = (1 << b) - 1;
     for (int e = from; e < to; e++) {
+      int x = e - from;
       int j = code[e];
-      long t = time[e];
-      long d = deadline[j];
-      long made = ~((d - t) >> 63); // all ones when t <= d
-      long first = (j - 1) >> 31; // all ones for stage 0
-      long started = ((t + w) & first) | (d & ~first);
-      deadline[j + 1] = (started & made) | (deadline[j + 1] & ~made);
-      int madeInt = (int) made;
-      parent[e - from] = lastEvent[j];
-      lastEvent[j + 1] = (e & madeInt) | (lastEvent[j + 1] & ~madeInt);
-      int furthest = madeInt & ~((j - keptLevel) >> 31); // made, and j >= keptLevel
-      keptLevel = (j & furthest) | (keptLevel & ~furthest);
-      keptEvent = (e & furthest) | (keptEvent & ~furthest);
+      long t = (time[e] - t0) << b;
+      long p = chain[j];
+      long missed = (p - (t - window)) >> 63; // all ones when the event is past the window
+      parent[x] = (int) p & indexMask;
+      chain[j + 1] = (chain[j + 1] & missed) | (((Math.min(p, t) & high) | x) & ~missed);
     }
-    if (keptLevel < 0) {
+    // a chain at a stage means chains at every earlier stage
+    int level = -1;
+    for (int i = 1; i <= k; i++) {
+      level += (int) (~chain[i] >>> 63);
+    }
+    if (level < 0) {
       tally.notStarted();
-      return;
+      return true;
     }
-    for (int i = keptLevel, e = keptEvent; i >= 0; i--, e = parent[e - from]) {
-      kept[i] = time[e] + offset;
+    for (int i = level, x = (int) chain[level + 1] & indexMask; i >= 0; i--, x = parent[x]) {
+      kept[i] = time[from + x] + offset;
     }
-    tally.add(kept, keptLevel, keptLevel < k - 1 && endsAfter(kept[0], window, end));
+    tally.add(kept, level, level < k - 1 && endsAfter(kept[0], this.window, end));
+    return true;
   }
 
   /** Whether the chain at stage {@code level} can take a step at {@code t}. */

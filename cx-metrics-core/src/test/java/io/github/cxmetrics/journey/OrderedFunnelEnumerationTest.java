@@ -21,17 +21,18 @@ import org.quicktheories.core.Gen;
  * definitions of {@link WindowedFunnel} say which chain is kept: of the chains that reach the
  * furthest stage, the one with the latest first step; among chains with the same first step, the
  * engine keeps the one whose steps come latest in (time, stage) order, compared from the last step
- * back, which is the enumeration's choice here. Times sit near 0, near today, at the edges of the
- * range the branch-free kernel takes ({@code ±(2^61 - 1)}) and at the ends of {@code long}, and
- * steps of {@code 2^47} milliseconds, too far apart to be packed for grouping; the columns come
- * grouped and sorted, grouped with each customer's events shuffled, and interleaved; and the same
- * funnel with a per-step window of {@code Long.MAX_VALUE} milliseconds (which never stops a chain)
- * runs the general search, so both searches meet the enumeration.
+ * back, which is the enumeration's choice here. Times sit near 0, near today, near {@code ±(2^61 -
+ * 1)} and at the ends of {@code long}, with steps of 1 ms to {@code 2^53} ms, too far apart to be
+ * packed for grouping or for the branch-free search; the columns come grouped and sorted (which the
+ * branch-free search reads in place), grouped with each customer's events shuffled, interleaved,
+ * and grouped in the order drawn; and the same funnel with a per-step window of {@code
+ * Long.MAX_VALUE} milliseconds (which never stops a chain) runs the general search, so both
+ * searches meet the enumeration.
  */
 class OrderedFunnelEnumerationTest {
   private static final List<String> STAGES = List.of("A", "B", "C", "D");
   private static final int K = STAGES.size();
-  private static final long LIMIT = (1L << 61) - 1;
+  private static final long BIG = (1L << 61) - 1;
 
   /** One customer: its events as {stage, offset} with offsets in [0, 40]. */
   private static Gen<List<List<int[]>>> customers() {
@@ -51,12 +52,56 @@ class OrderedFunnelEnumerationTest {
     return switch (choice) {
       case 0 -> 0;
       case 1 -> 1_717_200_000_000L; // 2024-06-01T00:00Z
-      case 2 -> LIMIT - 40 * scale; // the last event at the kernel's edge
-      case 3 -> LIMIT - 20 * scale; // the kernel's edge inside a customer's events
-      case 4 -> -LIMIT - 20 * scale; // the lower edge inside
+      case 2 -> BIG - 40 * scale; // the last event at 2^61 - 1
+      case 3 -> BIG - 20 * scale; // 2^61 - 1 inside a customer's events
+      case 4 -> -BIG - 20 * scale; // -(2^61 - 1) inside
       case 5 -> Long.MIN_VALUE;
       default -> Long.MAX_VALUE - 105 * scale; // the last offset 40, the end up to 61 after it
     };
+  }
+
+  /**
+   * The branch-free search packs a chain as its first step's time, less the customer's first
+   * event's, shifted left by the bits {@code b} of the customer's largest event index, and takes
+   * customers whose span of times is below {@code 2^(61 - b) - 1} (others take the general search):
+   * spans one below, at and one above that edge and far past it, as far as a span that overflows a
+   * long, for 8 events ({@code b = 3}) and 9 ({@code b = 4}), from up to three bases, with windows
+   * that end exactly at the last event, one before it, halfway and never.
+   */
+  @Test
+  void spansAtTheEdgeOfThePackedChains() {
+    for (int size : new int[] {8, 9}) {
+      int b = 32 - Integer.numberOfLeadingZeros(size - 1);
+      long edge = (1L << (61 - b)) - 1;
+      // at the edge and past it, as far as a span that overflows a long (its times from
+      // Long.MIN_VALUE to Long.MAX_VALUE)
+      for (long span : new long[] {edge - 1, edge, edge + 1, 8 * edge, Long.MAX_VALUE, -1}) {
+        long[] bases =
+            span < 0
+                ? new long[] {Long.MIN_VALUE}
+                : new long[] {0, Long.MIN_VALUE, Long.MAX_VALUE - span};
+        for (long base : bases) {
+          List<long[]> rows = new ArrayList<>();
+          // steps of span / (size - 1), the last at base + span (Long.MAX_VALUE for span -1)
+          long step = Long.divideUnsigned(span, size - 1);
+          for (int i = 0; i < size; i++) {
+            long t = i == size - 1 ? base + span : base + i * step;
+            rows.add(new long[] {0, i % K, t});
+            rows.add(new long[] {1, (i + 1) % K, t}); // a second customer, shifted stages
+          }
+          long last = base + span;
+          long[] windows = {span, span - 1, span >>> 1, Long.MAX_VALUE};
+          for (long window : windows) {
+            if (window <= 0) {
+              continue;
+            }
+            for (long end : new long[] {last, last == Long.MAX_VALUE ? last : last + 1}) {
+              check(2, rows, window, end);
+            }
+          }
+        }
+      }
+    }
   }
 
   /** The expected result of one customer, by enumeration. */
@@ -139,17 +184,18 @@ class OrderedFunnelEnumerationTest {
     qt().withExamples(3000)
         .forAll(
             customers(),
-            integers().between(0, 27), // 7 bases times 4 scales
+            integers().between(0, 34), // 7 bases times 5 scales
             integers().between(0, 41),
             integers().between(0, 62))
         .checkAssert(
             (customers, where, windowChoice, endChoice) -> {
-              // milliseconds, seconds, hours, and 2^47 ms, whose spans exceed the packed form
-              long scale = new long[] {1, 1000, 3_600_000, 1L << 47}[where / 7];
+              // milliseconds, seconds, hours; 2^47 ms, whose spans exceed the packed form of the
+              // grouping; 2^53 ms, whose spans of 32 or more offsets exceed the search's packed
+              // chains for 5 to 8 events of a customer (see spansAtTheEdgeOfThePackedChains)
+              long scale = new long[] {1, 1000, 3_600_000, 1L << 47, 1L << 53}[where / 7];
               long base = base(where % 7, scale);
               // windows of 1 to 36 offsets, or (one in seven) of Long.MAX_VALUE milliseconds
               long windowMillis = windowChoice > 35 ? Long.MAX_VALUE : (windowChoice + 1) * scale;
-              BigInteger window = BigInteger.valueOf(windowMillis);
               long last = base;
               List<long[]> rows = new ArrayList<>(); // customer, stage, time
               for (int c = 0; c < customers.size(); c++) {
@@ -161,65 +207,75 @@ class OrderedFunnelEnumerationTest {
               }
               // the observation end: up to 55 after the last event, or (one in nine) Long.MAX_VALUE
               long end = endChoice > 55 ? Long.MAX_VALUE : last + endChoice * scale;
-              Expected expected = new Expected();
-              for (int c = 0; c < customers.size(); c++) {
-                long[][] events = new long[customers.get(c).size()][];
-                int n = 0;
-                for (long[] row : rows) {
-                  if (row[0] == c) {
-                    events[n++] = new long[] {row[2], row[1]};
-                  }
-                }
-                expect(events, window, end, expected);
-              }
-              WindowedFunnel<String> simple =
-                  WindowedFunnel.of(STAGES, Duration.ofMillis(windowMillis), FunnelOrder.ORDERED);
-              WindowedFunnel<String> general =
-                  simple.withStepWindow(1, Duration.ofMillis(Long.MAX_VALUE));
-              Random random = new Random(base ^ windowMillis ^ rows.size());
-              for (int layout = 0; layout < 3; layout++) {
-                List<long[]> laid = new ArrayList<>(rows);
-                if (layout == 1) {
-                  // grouped, each customer's events in a shuffled order
-                  java.util.Collections.shuffle(laid, random);
-                  laid.sort(Comparator.comparingLong(r -> r[0]));
-                } else if (layout == 2) {
-                  java.util.Collections.shuffle(laid, random);
-                }
-                int[] customer = new int[laid.size()];
-                int[] stage = new int[laid.size()];
-                long[] millis = new long[laid.size()];
-                for (int i = 0; i < laid.size(); i++) {
-                  customer[i] = (int) laid.get(i)[0];
-                  stage[i] = (int) laid.get(i)[1];
-                  millis[i] = laid.get(i)[2];
-                }
-                for (WindowedFunnel<String> funnel : List.of(simple, general)) {
-                  FunnelResult<String> result =
-                      funnel.count(customers.size(), customer, stage, millis, end);
-                  String as = "layout " + layout + ", " + funnel + ", end " + end;
-                  assertThat(result.notStarted()).as(as).isEqualTo(expected.notStarted);
-                  for (int i = 0; i < K; i++) {
-                    assertThat(result.decided().reached(STAGES.get(i)))
-                        .as(as)
-                        .isEqualTo(expected.decided[i]);
-                  }
-                  for (int i = 0; i < K - 1; i++) { // nobody at the last stage is in progress
-                    assertThat(result.inProgress(i)).as(as).isEqualTo(expected.inProgress[i]);
-                  }
-                  for (int i = 0; i < K - 1; i++) {
-                    List<Long> units = expected.units.get(i);
-                    ConversionTimes times = result.conversionTimes(i);
-                    assertThat(times.count()).as(as).isEqualTo(units.size());
-                    for (long u : units) {
-                      long atMost = units.stream().filter(x -> x <= u).count();
-                      assertThat(times.countAtMost(Duration.ofSeconds(u)))
-                          .as(as + ", step " + i + " at " + u + " s")
-                          .isEqualTo(atMost);
-                    }
-                  }
-                }
-              }
+              check(customers.size(), rows, windowMillis, end);
             });
+  }
+
+  /**
+   * Counts the rows (customer, stage, time) laid out four ways, through the branch-free search and
+   * the general one, and compares each result with the enumeration's.
+   */
+  private static void check(int customers, List<long[]> rows, long windowMillis, long end) {
+    BigInteger window = BigInteger.valueOf(windowMillis);
+    Expected expected = new Expected();
+    for (int c = 0; c < customers; c++) {
+      List<long[]> events = new ArrayList<>();
+      for (long[] row : rows) {
+        if (row[0] == c) {
+          events.add(new long[] {row[2], row[1]});
+        }
+      }
+      expect(events.toArray(new long[0][]), window, end, expected);
+    }
+    WindowedFunnel<String> simple =
+        WindowedFunnel.of(STAGES, Duration.ofMillis(windowMillis), FunnelOrder.ORDERED);
+    WindowedFunnel<String> general = simple.withStepWindow(1, Duration.ofMillis(Long.MAX_VALUE));
+    Random random = new Random(windowMillis ^ rows.size() ^ (rows.isEmpty() ? 0 : rows.get(0)[2]));
+    for (int layout = 0; layout < 4; layout++) {
+      List<long[]> laid = new ArrayList<>(rows);
+      if (layout == 0) {
+        // grouped, each customer's events in (time, stage) order, as a sort by customer leaves them
+        laid.sort(
+            Comparator.<long[]>comparingLong(r -> r[0])
+                .thenComparingLong(r -> r[2])
+                .thenComparingLong(r -> r[1]));
+      } else if (layout == 1) {
+        // grouped, each customer's events in a shuffled order
+        java.util.Collections.shuffle(laid, random);
+        laid.sort(Comparator.comparingLong(r -> r[0]));
+      } else if (layout == 2) {
+        java.util.Collections.shuffle(laid, random);
+      } // layout 3: as given
+      int[] customer = new int[laid.size()];
+      int[] stage = new int[laid.size()];
+      long[] millis = new long[laid.size()];
+      for (int i = 0; i < laid.size(); i++) {
+        customer[i] = (int) laid.get(i)[0];
+        stage[i] = (int) laid.get(i)[1];
+        millis[i] = laid.get(i)[2];
+      }
+      for (WindowedFunnel<String> funnel : List.of(simple, general)) {
+        FunnelResult<String> result = funnel.count(customers, customer, stage, millis, end);
+        String as = "layout " + layout + ", " + funnel + ", end " + end;
+        assertThat(result.notStarted()).as(as).isEqualTo(expected.notStarted);
+        for (int i = 0; i < K; i++) {
+          assertThat(result.decided().reached(STAGES.get(i))).as(as).isEqualTo(expected.decided[i]);
+        }
+        for (int i = 0; i < K - 1; i++) { // nobody at the last stage is in progress
+          assertThat(result.inProgress(i)).as(as).isEqualTo(expected.inProgress[i]);
+        }
+        for (int i = 0; i < K - 1; i++) {
+          List<Long> units = expected.units.get(i);
+          ConversionTimes times = result.conversionTimes(i);
+          assertThat(times.count()).as(as).isEqualTo(units.size());
+          for (long u : units) {
+            long atMost = units.stream().filter(x -> x <= u).count();
+            assertThat(times.countAtMost(Duration.ofSeconds(u)))
+                .as(as + ", step " + i + " at " + u + " s")
+                .isEqualTo(atMost);
+          }
+        }
+      }
+    }
   }
 }
