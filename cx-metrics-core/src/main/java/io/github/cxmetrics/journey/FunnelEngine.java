@@ -50,6 +50,7 @@ final class FunnelEngine {
   private final long[] kept;
   private final int[] present;
   private final long[] chain;
+  private final long[] fusedChain;
 
   FunnelEngine(
       int stages,
@@ -72,6 +73,7 @@ final class FunnelEngine {
             && Arrays.stream(stepWindows).allMatch(w -> w < 0);
     chain = new long[stages + 1];
     chain[0] = ALWAYS;
+    fusedChain = chain.clone();
     chainStart = new long[k];
     chainLast = new long[k];
     chainEvent = new int[k];
@@ -148,12 +150,22 @@ final class FunnelEngine {
 
   /**
    * Checks and counts columns grouped by customer, run by run; returns false, leaving a partial
-   * tally, at the first customer that starts a second run.
+   * tally, at the first customer that starts a second run. For a {@link #simple} funnel the search
+   * of {@link #simpleOrdered} runs in the checking loop itself, on the guess that the run is in
+   * (time, code) order, has at most {@code 2^bits} events (16, then enough for the largest run
+   * seen, up to {@code 2^20}) and spans less than {@code 2^(60 - bits)} ticks, so that its packed
+   * chains neither overflow nor lose an index; a run that proves the guess wrong is searched again
+   * by {@link #simpleOrdered} with its own bits, or by the general search.
    */
   private boolean runGrouped(
       int customers, int[] customer, int[] code, long[] time, long end, FunnelResult.Tally tally) {
     int n = customer.length;
     long[] seen = new long[(customers >>> 6) + 1];
+    // the search of simpleOrdered, run while checking, on the guess that the customer's events are
+    // in order, at most 2^bits of them, within a span below 2^(60 - bits) ticks
+    int bits = 4;
+    int[] parent = new int[1 << bits];
+    long[] chain = fusedChain;
     for (int from = 0; from < n; ) {
       int c = customer[from];
       if (c < 0 | c >= customers) {
@@ -168,6 +180,14 @@ final class FunnelEngine {
       boolean sorted = true;
       long previousTime = Long.MIN_VALUE;
       int previousCode = -1;
+      long t0 = time[from];
+      int mask = (1 << bits) - 1;
+      long cut = Math.min(window, 1L << (60 - bits)) << bits; // the window, cut and shifted
+      if (simple) {
+        for (int i = 1; i <= k; i++) {
+          chain[i] = NONE;
+        }
+      }
       do {
         int s = code[to];
         long t = time[to];
@@ -177,12 +197,37 @@ final class FunnelEngine {
         sorted &= t > previousTime | (t == previousTime & s >= previousCode);
         previousTime = t;
         previousCode = s;
+        if (simple) {
+          int x = (to - from) & mask;
+          long r = (t - t0) << bits;
+          long p = chain[s];
+          long missed = (p - (r - cut)) >> 63; // all ones when the event is past the window
+          parent[x] = (int) p & mask;
+          chain[s + 1] =
+              (chain[s + 1] & missed) | (((Math.min(p, r) >> bits << bits) | x) & ~missed);
+        }
         to++;
       } while (to < n && customer[to] == c);
-      ensureScratch(to - from);
-      if (!(simple && sorted && simpleOrdered(code, time, from, to, 0, end, tally))) {
-        customer(code, time, from, to, sorted, end, tally);
+      if (simple && sorted) {
+        int size = to - from;
+        long span = previousTime - t0; // negative when it overflows
+        if (size <= mask + 1 && span >= 0 && span < 1L << (60 - bits)) {
+          counted(chain, parent, mask, time, from, 0, end, tally);
+          from = to;
+          continue;
+        }
+        if (size > mask + 1 && size <= 1 << 20) {
+          bits = 32 - Integer.numberOfLeadingZeros(size - 1); // guess larger customers from now
+          parent = new int[1 << bits];
+        }
+        ensureScratch(size);
+        if (simpleOrdered(code, time, from, to, 0, end, tally)) {
+          from = to;
+          continue;
+        }
       }
+      ensureScratch(to - from);
+      customer(code, time, from, to, sorted, end, tally);
       from = to;
     }
     return true;
@@ -558,6 +603,24 @@ final class FunnelEngine {
       parent[x] = (int) p & indexMask;
       chain[j + 1] = (chain[j + 1] & missed) | (((Math.min(p, t) & high) | x) & ~missed);
     }
+    counted(chain, parent, indexMask, time, from, offset, end, tally);
+    return true;
+  }
+
+  /**
+   * Counts a customer after the search of {@link #simpleOrdered}: its furthest stage, and the chain
+   * kept there read back through {@code parent} from the index in its low bits ({@code indexMask}),
+   * in progress at {@code end} if its window is still open.
+   */
+  private void counted(
+      long[] chain,
+      int[] parent,
+      int indexMask,
+      long[] time,
+      int from,
+      long offset,
+      long end,
+      FunnelResult.Tally tally) {
     // a chain at a stage means chains at every earlier stage
     int level = -1;
     for (int i = 1; i <= k; i++) {
@@ -565,13 +628,12 @@ final class FunnelEngine {
     }
     if (level < 0) {
       tally.notStarted();
-      return true;
+      return;
     }
     for (int i = level, x = (int) chain[level + 1] & indexMask; i >= 0; i--, x = parent[x]) {
       kept[i] = time[from + x] + offset;
     }
-    tally.add(kept, level, level < k - 1 && endsAfter(kept[0], this.window, end));
-    return true;
+    tally.add(kept, level, level < k - 1 && endsAfter(kept[0], window, end));
   }
 
   /** Whether the chain at stage {@code level} can take a step at {@code t}. */

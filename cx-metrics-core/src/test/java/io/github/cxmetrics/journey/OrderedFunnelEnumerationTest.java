@@ -62,33 +62,38 @@ class OrderedFunnelEnumerationTest {
 
   /**
    * The branch-free search packs a chain as its first step's time, less the customer's first
-   * event's, shifted left by the bits {@code b} of the customer's largest event index, and takes
-   * customers whose span of times is below {@code 2^(61 - b) - 1} (others take the general search):
-   * spans one below, at and one above that edge and far past it, as far as a span that overflows a
-   * long, for 8 events ({@code b = 3}) and 9 ({@code b = 4}), from up to three bases, with windows
-   * that end exactly at the last event, one before it, halfway and never.
+   * event's, shifted left by index bits, and the index of its last step in those bits. Columns
+   * grouped by customer are searched while they are checked, with {@code g} index bits guessed (4,
+   * then enough for the largest customer seen), which takes customers of at most {@code 2^g} events
+   * whose span of times is below {@code 2^(60 - g)}; the others are searched again with the bits
+   * {@code b} of their own largest index, which takes spans below {@code 2^(61 - b) - 1}, and the
+   * rest take the general search. Here: customers of 8, 9, 17 and 40 events, then one of 8 events
+   * (searched with the bits the larger one made the guess), with spans one below, at and one above
+   * each of those edges and far past them, at times that leave no two steps alike, as far as a span
+   * that overflows a long, from up to three bases, with windows that end exactly at the last event,
+   * one before it, halfway and never.
    */
   @Test
-  void spansAtTheEdgeOfThePackedChains() {
-    for (int size : new int[] {8, 9}) {
-      int b = 32 - Integer.numberOfLeadingZeros(size - 1);
-      long edge = (1L << (61 - b)) - 1;
-      // at the edge and past it, as far as a span that overflows a long (its times from
-      // Long.MIN_VALUE to Long.MAX_VALUE)
-      for (long span : new long[] {edge - 1, edge, edge + 1, 8 * edge, Long.MAX_VALUE, -1}) {
+  void spansAtTheEdgesOfThePackedChains() {
+    for (int size : new int[] {8, 9, 17, 40}) {
+      int own = 32 - Integer.numberOfLeadingZeros(size - 1);
+      int guessed = Math.max(4, own);
+      long[] edges = {1L << 56, 1L << (60 - guessed), (1L << (61 - own)) - 1, (1L << 58) - 1};
+      List<Long> spans = new ArrayList<>(List.of(8 * edges[0], Long.MAX_VALUE, -1L));
+      for (long edge : edges) {
+        spans.addAll(List.of(edge - 1, edge, edge + 1));
+      }
+      for (long span : spans) {
         long[] bases =
             span < 0
                 ? new long[] {Long.MIN_VALUE}
                 : new long[] {0, Long.MIN_VALUE, Long.MAX_VALUE - span};
         for (long base : bases) {
           List<long[]> rows = new ArrayList<>();
-          // steps of span / (size - 1), the last at base + span (Long.MAX_VALUE for span -1)
-          long step = Long.divideUnsigned(span, size - 1);
-          for (int i = 0; i < size; i++) {
-            long t = i == size - 1 ? base + span : base + i * step;
-            rows.add(new long[] {0, i % K, t});
-            rows.add(new long[] {1, (i + 1) % K, t}); // a second customer, shifted stages
-          }
+          // the first customer's last event is the last stage's, so its kept chain ends there
+          addSpread(rows, 0, size, Math.floorMod(K - size, K), base, span);
+          addSpread(rows, 1, 8, 1, base, span); // after the larger customer, shifted stages
+          addSpread(rows, 2, size, 2, base, span);
           long last = base + span;
           long[] windows = {span, span - 1, span >>> 1, Long.MAX_VALUE};
           for (long window : windows) {
@@ -96,11 +101,25 @@ class OrderedFunnelEnumerationTest {
               continue;
             }
             for (long end : new long[] {last, last == Long.MAX_VALUE ? last : last + 1}) {
-              check(2, rows, window, end);
+              check(3, rows, window, end);
             }
           }
         }
       }
+    }
+  }
+
+  /**
+   * Adds {@code size} events of one customer, their stages cycling from {@code shift}, the first at
+   * {@code base}, the {@code i}-th at {@code base + span - (span >>> i)} (halving the rest of the
+   * span at each step, so that no two steps take the same time) and the last at {@code base +
+   * span}; a span of -1 is {@code 2^64 - 1}.
+   */
+  private static void addSpread(
+      List<long[]> rows, int customer, int size, int shift, long base, long span) {
+    for (int i = 0; i < size; i++) {
+      long t = i == size - 1 ? base + span : base + span - (span >>> i);
+      rows.add(new long[] {customer, (i + shift) % K, t});
     }
   }
 
