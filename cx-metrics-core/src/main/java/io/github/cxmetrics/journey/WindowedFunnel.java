@@ -57,7 +57,8 @@ import java.util.function.Function;
  * (12 bytes an event and 4 bytes a customer when the times span {@code 2^(49 - b)} ticks or more,
  * {@code b} the bits of the largest stage code: {@code 2^46} milliseconds, 2,230 years, for 5 to 8
  * codes). Each customer's events are then sorted and searched in one pass that keeps one chain per
- * stage, {@code k^2} times at most.
+ * stage, {@code k^2} times at most, in scratch arrays of at most 72 bytes an event of the largest
+ * customer (grown by doubling).
  *
  * <p>Results of disjoint customer sets {@link FunnelResult#merge merge}: partition events by
  * customer, count each partition, merge. A customer whose events are split across partitions would
