@@ -198,13 +198,7 @@ final class FunnelEngine {
         previousTime = t;
         previousCode = s;
         if (simple) {
-          int x = (to - from) & mask;
-          long r = (t - t0) << bits;
-          long p = chain[s];
-          long missed = (p - (r - cut)) >> 63; // all ones when the event is past the window
-          parent[x] = (int) p & mask;
-          chain[s + 1] =
-              (chain[s + 1] & missed) | (((Math.min(p, r) >> bits << bits) | x) & ~missed);
+          packedStep(chain, parent, s, (to - from) & mask, (t - t0) << bits, cut, mask);
         }
         to++;
       } while (to < n && customer[to] == c);
@@ -226,7 +220,6 @@ final class FunnelEngine {
           continue;
         }
       }
-      ensureScratch(to - from);
       customer(code, time, from, to, sorted, end, tally);
       from = to;
     }
@@ -592,19 +585,27 @@ final class FunnelEngine {
       chain[i] = NONE;
     }
     long window = Math.min(this.window, span + 1) << b;
-    long high = -1L << b;
     int indexMask = (1 << b) - 1;
     for (int e = from; e < to; e++) {
-      int x = e - from;
-      int j = code[e];
-      long t = (time[e] - t0) << b;
-      long p = chain[j];
-      long missed = (p - (t - window)) >> 63; // all ones when the event is past the window
-      parent[x] = (int) p & indexMask;
-      chain[j + 1] = (chain[j + 1] & missed) | (((Math.min(p, t) & high) | x) & ~missed);
+      packedStep(chain, parent, code[e], e - from, (time[e] - t0) << b, window, indexMask);
     }
     counted(chain, parent, indexMask, time, from, offset, end, tally);
     return true;
+  }
+
+  /**
+   * One event of the search of {@link #simpleOrdered}: an event of stage {@code j} at packed time
+   * {@code r} (its time from the customer's first, shifted left by the index bits), index {@code
+   * x}, against the packed window {@code cut}. It records the last step of the chain at {@code j -
+   * 1} as its parent and, unless it is past that chain's window, replaces the chain at {@code j}
+   * ({@code chain[j + 1]}) with the one it makes, choosing by a sign mask.
+   */
+  private static void packedStep(
+      long[] chain, int[] parent, int j, int x, long r, long cut, int mask) {
+    long p = chain[j];
+    long missed = (p - (r - cut)) >> 63; // all ones when the event is past the window
+    parent[x] = (int) p & mask;
+    chain[j + 1] = (chain[j + 1] & missed) | ((Math.min(p, r) & ~(long) mask | x) & ~missed);
   }
 
   /**
