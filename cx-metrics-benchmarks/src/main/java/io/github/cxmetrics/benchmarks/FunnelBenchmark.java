@@ -36,8 +36,13 @@ import org.openjdk.jmh.annotations.State;
     jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class FunnelBenchmark {
-  private static final List<String> STAGES =
+  /** The funnel's stages. */
+  static final List<String> STAGES =
       List.of("visit", "view", "cart", "checkout", "purchase", "review");
+
+  /** The funnel's conversion window. */
+  static final Duration WINDOW = Duration.ofDays(7);
+
   private static final long DAY = 86_400_000L;
   private static final long START = 1_717_200_000_000L; // 2024-06-01T00:00Z
 
@@ -113,7 +118,7 @@ public class FunnelBenchmark {
       stage = s;
       millis = t;
     }
-    funnel = WindowedFunnel.of(STAGES, Duration.ofDays(7), FunnelOrder.ORDERED);
+    funnel = WindowedFunnel.of(STAGES, WINDOW, FunnelOrder.ORDERED);
   }
 
   /** Baseline: the furthest stage of each customer, in one pass. */

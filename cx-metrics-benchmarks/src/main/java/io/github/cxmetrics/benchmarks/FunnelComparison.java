@@ -63,20 +63,18 @@ public final class FunnelComparison {
       funnels[b] =
           of.invoke(
               null,
-              List.of("visit", "view", "cart", "checkout", "purchase", "review"),
-              Duration.ofDays(7),
+              FunnelBenchmark.STAGES,
+              FunnelBenchmark.WINDOW,
               orders.getField("ORDERED").get(null));
       count[b] =
           type.getMethod("count", int.class, int[].class, int[].class, long[].class, long.class);
     }
-    long end = FunnelBenchmark.END;
     double[][] millis = new double[builds + 1][rounds];
     String first = null;
     for (int round = -2; round < rounds; round++) {
       for (int b = 0; b <= builds; b++) {
         long start = System.nanoTime();
-        Object result =
-            b == builds ? events.groupByCustomer() : call(count[b], funnels[b], events, end);
+        Object result = b == builds ? events.groupByCustomer() : call(count[b], funnels[b], events);
         double elapsed = (System.nanoTime() - start) / 1e6;
         if (round >= 0) {
           millis[b][round] = elapsed;
@@ -135,11 +133,16 @@ public final class FunnelComparison {
     return loader.loadClass("io.github.cxmetrics.journey.WindowedFunnel");
   }
 
-  private static Object call(Method count, Object funnel, FunnelBenchmark events, long end)
+  private static Object call(Method count, Object funnel, FunnelBenchmark events)
       throws IllegalAccessException {
     try {
       return count.invoke(
-          funnel, events.customers, events.customer, events.stage, events.millis, end);
+          funnel,
+          events.customers,
+          events.customer,
+          events.stage,
+          events.millis,
+          FunnelBenchmark.END);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("the funnel failed", e.getCause());
     }
